@@ -1,0 +1,25 @@
+namespace GatewayFs.Fs;
+
+/// <summary>A POSIX timestamp: seconds and nanoseconds since the Unix epoch.</summary>
+public readonly record struct FsTime(long Seconds, uint Nanoseconds) : IComparable<FsTime>
+{
+    /// <summary>The current wall-clock time.</summary>
+    public static FsTime Now => FromDateTimeOffset(DateTimeOffset.UtcNow);
+
+    /// <summary>Converts from a <see cref="DateTimeOffset"/> (100 ns resolution).</summary>
+    public static FsTime FromDateTimeOffset(DateTimeOffset t)
+    {
+        long ticks = t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        long sec = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out long rem);
+        if (rem < 0) { sec--; rem += TimeSpan.TicksPerSecond; }
+        return new FsTime(sec, (uint)(rem * 100));
+    }
+
+    /// <summary>Converts to a <see cref="DateTimeOffset"/> (truncates to 100 ns).</summary>
+    public DateTimeOffset ToDateTimeOffset() =>
+        DateTimeOffset.UnixEpoch.AddTicks(Seconds * TimeSpan.TicksPerSecond + Nanoseconds / 100);
+
+    /// <inheritdoc />
+    public int CompareTo(FsTime other) =>
+        Seconds != other.Seconds ? Seconds.CompareTo(other.Seconds) : Nanoseconds.CompareTo(other.Nanoseconds);
+}
