@@ -56,6 +56,9 @@ public sealed class FuseMount : IDisposable, IAsyncDisposable
     /// <summary>What the kernel and the adapter agreed on at INIT.</summary>
     internal FuseConnection? Connection => _session.Connection;
 
+    /// <summary>The mount as /proc/self/mountinfo lists it.</summary>
+    internal MountEntry? MountEntry => _session.MountEntry;
+
     /// <summary>
     /// Unmounts (lazily when files are still open; after a short grace the connection is
     /// aborted), waits for the receive threads and replies in flight, and frees the session.

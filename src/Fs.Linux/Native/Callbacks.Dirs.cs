@@ -6,28 +6,28 @@ namespace GatewayFs.Fs.Linux.Native;
 internal static unsafe partial class Callbacks
 {
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OpenDir(nint req, ulong node, FileInfo* fi)
+    private static void OpenDir(nint req, ulong node, FuseFileInfo* fi)
     {
         try { FuseSession.Current.OpenDir(new FuseRequest(req), node); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ReadDir(nint req, ulong node, nuint size, long offset, FileInfo* fi)
+    private static void ReadDir(nint req, ulong node, nuint size, long offset, FuseFileInfo* fi)
     {
         try { FuseSession.Current.ReadDir(new FuseRequest(req), node, fi->Fh, offset, (int)Math.Min(size, int.MaxValue), plus: false); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ReadDirPlus(nint req, ulong node, nuint size, long offset, FileInfo* fi)
+    private static void ReadDirPlus(nint req, ulong node, nuint size, long offset, FuseFileInfo* fi)
     {
         try { FuseSession.Current.ReadDir(new FuseRequest(req), node, fi->Fh, offset, (int)Math.Min(size, int.MaxValue), plus: true); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void ReleaseDir(nint req, ulong node, FileInfo* fi)
+    private static void ReleaseDir(nint req, ulong node, FuseFileInfo* fi)
     {
         try { FuseSession.Current.ReleaseDir(new FuseRequest(req), node, fi->Fh); }
         catch (Exception e) { FuseSession.Escaped(req, e); }

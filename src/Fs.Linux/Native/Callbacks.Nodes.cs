@@ -13,14 +13,14 @@ internal static unsafe partial class Callbacks
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void GetAttr(nint req, ulong node, FileInfo* fi)
+    private static void GetAttr(nint req, ulong node, FuseFileInfo* fi)
     {
         try { FuseSession.Current.GetAttr(new FuseRequest(req), node, Handle(fi)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void SetAttr(nint req, ulong node, StatBuf* attr, int toSet, FileInfo* fi)
+    private static void SetAttr(nint req, ulong node, StatBuf* attr, int toSet, FuseFileInfo* fi)
     {
         try { FuseSession.Current.SetAttr(new FuseRequest(req), node, NativeConvert.ToSetAttr(attr, toSet), Handle(fi)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }

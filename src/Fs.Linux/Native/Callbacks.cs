@@ -17,8 +17,8 @@ internal static unsafe partial class Callbacks
         ops->Lookup = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, void>)&Lookup;
         ops->Forget = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, ulong, void>)&Forget;
         ops->ForgetMulti = (nint)(delegate* unmanaged[Cdecl]<nint, nuint, ForgetData*, void>)&ForgetMulti;
-        ops->GetAttr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&GetAttr;
-        ops->SetAttr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, StatBuf*, int, FileInfo*, void>)&SetAttr;
+        ops->GetAttr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&GetAttr;
+        ops->SetAttr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, StatBuf*, int, FuseFileInfo*, void>)&SetAttr;
         ops->ReadLink = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, void>)&ReadLink;
         ops->Mknod = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, uint, ulong, void>)&Mknod;
         ops->Mkdir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, uint, void>)&Mkdir;
@@ -27,17 +27,17 @@ internal static unsafe partial class Callbacks
         ops->Symlink = (nint)(delegate* unmanaged[Cdecl]<nint, byte*, ulong, byte*, void>)&Symlink;
         ops->Rename = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, ulong, byte*, uint, void>)&Rename;
         ops->Link = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, ulong, byte*, void>)&Link;
-        ops->Open = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&Open;
-        ops->Create = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, uint, FileInfo*, void>)&Create;
-        ops->Read = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FileInfo*, void>)&Read;
-        ops->Write = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, nuint, long, FileInfo*, void>)&Write;
-        ops->Flush = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&Flush;
-        ops->Release = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&Release;
-        ops->Fsync = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, int, FileInfo*, void>)&Fsync;
-        ops->OpenDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&OpenDir;
-        ops->ReadDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FileInfo*, void>)&ReadDir;
-        ops->ReadDirPlus = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FileInfo*, void>)&ReadDirPlus;
-        ops->ReleaseDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FileInfo*, void>)&ReleaseDir;
+        ops->Open = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&Open;
+        ops->Create = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, uint, FuseFileInfo*, void>)&Create;
+        ops->Read = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FuseFileInfo*, void>)&Read;
+        ops->Write = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, nuint, long, FuseFileInfo*, void>)&Write;
+        ops->Flush = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&Flush;
+        ops->Release = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&Release;
+        ops->Fsync = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, int, FuseFileInfo*, void>)&Fsync;
+        ops->OpenDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&OpenDir;
+        ops->ReadDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FuseFileInfo*, void>)&ReadDir;
+        ops->ReadDirPlus = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, nuint, long, FuseFileInfo*, void>)&ReadDirPlus;
+        ops->ReleaseDir = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, FuseFileInfo*, void>)&ReleaseDir;
         ops->StatFs = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, void>)&StatFs;
         ops->SetXattr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, byte*, nuint, int, void>)&SetXattr;
         ops->GetXattr = (nint)(delegate* unmanaged[Cdecl]<nint, ulong, byte*, nuint, void>)&GetXattr;
@@ -88,5 +88,5 @@ internal static unsafe partial class Callbacks
         }
     }
 
-    private static ulong? Handle(FileInfo* fi) => fi == null ? null : fi->Fh;
+    private static ulong? Handle(FuseFileInfo* fi) => fi == null ? null : fi->Fh;
 }

@@ -38,7 +38,7 @@ internal readonly unsafe struct FuseRequest(nint handle)
     {
         EntryParam p;
         NativeConvert.ToEntryParam(entry, &p);
-        FileInfo fi = NativeConvert.ToFileInfo(open);
+        FuseFileInfo fi = NativeConvert.ToFileInfo(open);
         Libfuse.fuse_reply_create(Handle, &p, &fi);
     }
 
@@ -51,7 +51,7 @@ internal readonly unsafe struct FuseRequest(nint handle)
 
     public void ReplyOpen(in OpenReply open)
     {
-        FileInfo fi = NativeConvert.ToFileInfo(open);
+        FuseFileInfo fi = NativeConvert.ToFileInfo(open);
         Libfuse.fuse_reply_open(Handle, &fi);
     }
 

@@ -76,7 +76,7 @@ internal static unsafe partial class Libfuse
     public static partial int fuse_reply_entry(nint req, EntryParam* e);
 
     [LibraryImport(Library)]
-    public static partial int fuse_reply_create(nint req, EntryParam* e, FileInfo* fi);
+    public static partial int fuse_reply_create(nint req, EntryParam* e, FuseFileInfo* fi);
 
     [LibraryImport(Library)]
     public static partial int fuse_reply_attr(nint req, StatBuf* attr, double attrTimeout);
@@ -85,7 +85,7 @@ internal static unsafe partial class Libfuse
     public static partial int fuse_reply_readlink(nint req, byte* link);
 
     [LibraryImport(Library)]
-    public static partial int fuse_reply_open(nint req, FileInfo* fi);
+    public static partial int fuse_reply_open(nint req, FuseFileInfo* fi);
 
     [LibraryImport(Library)]
     public static partial int fuse_reply_write(nint req, nuint count);

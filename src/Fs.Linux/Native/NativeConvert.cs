@@ -45,13 +45,13 @@ internal static unsafe class NativeConvert
         p->EntryTimeout = Seconds(e.EntryTimeout);
     }
 
-    public static FileInfo ToFileInfo(in OpenReply o)
+    public static FuseFileInfo ToFileInfo(in OpenReply o)
     {
-        FileInfo fi = default;
+        FuseFileInfo fi = default;
         fi.Fh = o.Handle;
-        if (o.DirectIo) fi.Bits |= FileInfo.DirectIo;
-        if (o.KeepCache) fi.Bits |= FileInfo.KeepCache;
-        if (o.NonSeekable) fi.Bits |= FileInfo.NonSeekable;
+        if (o.DirectIo) fi.Bits |= FuseFileInfo.DirectIo;
+        if (o.KeepCache) fi.Bits |= FuseFileInfo.KeepCache;
+        if (o.NonSeekable) fi.Bits |= FuseFileInfo.NonSeekable;
         return fi;
     }
 

@@ -72,6 +72,17 @@ internal sealed partial class MiniFs
     {
         Check("write", node);
         Max(ref _maxWrite, data.Length);
+        return WriteGate is { } gate ? WriteLater(gate(node), node, handle, offset, data) : new(WriteNow(node, handle, offset, data.Span));
+    }
+
+    private async ValueTask<int> WriteLater(Task gate, ulong node, ulong handle, long offset, ReadOnlyMemory<byte> data)
+    {
+        await gate.ConfigureAwait(false);
+        return WriteNow(node, handle, offset, data.Span);
+    }
+
+    private int WriteNow(ulong node, ulong handle, long offset, ReadOnlySpan<byte> data)
+    {
         lock (_lock)
         {
             var n = Get(node);
@@ -83,10 +94,10 @@ internal sealed partial class MiniFs
                 Array.Resize(ref grown, (int)Math.Max(end, n.Data.Length * 2L));
                 n.Data = grown;
             }
-            data.Span.CopyTo(n.Data.AsSpan((int)offset));
+            data.CopyTo(n.Data.AsSpan((int)offset));
             if (end > n.Attr.Size) n.Attr.Size = end;
             n.Attr.Mtime = FsTime.Now;
-            return new(data.Length);
+            return data.Length;
         }
     }
 

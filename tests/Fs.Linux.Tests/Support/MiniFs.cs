@@ -29,6 +29,9 @@ internal sealed partial class MiniFs : IFileSystem
     /// <summary>Awaited before a read of the node returns (slow-backend simulation).</summary>
     public Func<ulong, Task>? ReadGate { get; set; }
 
+    /// <summary>Awaited before a write's data is copied (the data must stay valid until then).</summary>
+    public Func<ulong, Task>? WriteGate { get; set; }
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
     public int MaxReadSize => Volatile.Read(ref _maxRead);

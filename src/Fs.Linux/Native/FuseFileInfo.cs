@@ -8,7 +8,7 @@ namespace GatewayFs.Fs.Linux.Native;
 /// keep_cache 0x4, flush 0x8, nonseekable 0x10, flock_release 0x20, cache_readdir 0x40, noflush 0x80.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal struct FileInfo
+internal struct FuseFileInfo
 {
     public const uint DirectIo = 0x2;
     public const uint KeepCache = 0x4;
