@@ -119,6 +119,9 @@ public sealed partial class FasterWriteJournal : IWriteJournal
         }
     }
 
+    /// <summary>True once the record at this address is durable.</summary>
+    public bool IsCommitted(long address) => address < _log.CommittedUntilAddress;
+
     /// <inheritdoc />
     public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {

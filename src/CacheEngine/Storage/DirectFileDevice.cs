@@ -23,6 +23,13 @@ internal sealed class DirectFileDevice : StorageDeviceBase
     private readonly BlockingCollection<IoRequest> _queue = new();
     private readonly Thread[] _workers;
     private int _disposed;
+    private long _reads, _writes;
+
+    /// <summary>Read requests executed (for tests and benchmarks).</summary>
+    internal long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>Write requests executed.</summary>
+    internal long Writes => Interlocked.Read(ref _writes);
 
     /// <param name="baseFileName">Segment files are named baseFileName.N.</param>
     /// <param name="durable">Open with O_DSYNC and fsync the directory on segment creation.</param>
@@ -124,11 +131,13 @@ internal sealed class DirectFileDevice : StorageDeviceBase
         byte* buffer = (byte*)r.Buffer;
         if (r.IsWrite)
         {
+            Interlocked.Increment(ref _writes);
             int fd = Handle(r.SegmentId, create: true);
             long n = NativeFile.WriteFully(fd, buffer, r.Length, r.Offset);
             if (n < 0) { error = (uint)-n; return 0; }
             return r.Length;
         }
+        Interlocked.Increment(ref _reads);
         int rfd = Handle(r.SegmentId, create: false);
         long read = rfd < 0 ? 0 : NativeFile.ReadFully(rfd, buffer, r.Length, r.Offset);
         if (read < 0) { error = (uint)-read; return 0; }
