@@ -22,19 +22,12 @@ public sealed class BlockCacheTests : IDisposable
         WriteQueueBytes = 8L << 20,
     };
 
-    internal static byte[] Data(int n, int seed)
-    {
-        var b = new byte[n];
-        new Random(seed).NextBytes(b);
-        return b;
-    }
-
     [Fact]
     public async Task A_written_block_reads_back_and_other_blocks_miss()
     {
         await using var cache = await FasterBlockCache.OpenAsync(Options());
         var id = BlockIdentity.ForObject("dir/file", "\"etag1\"");
-        var data = Data(Block, 1);
+        var data = RandomBytes.Of(Block, 1);
         await cache.WriteAsync(id, 3, data);
         var dest = new byte[Block];
         Assert.Equal(Block, await cache.TryReadAsync(id, 3, dest));
@@ -55,7 +48,7 @@ public sealed class BlockCacheTests : IDisposable
     {
         await using var cache = await FasterBlockCache.OpenAsync(Options());
         var id = BlockIdentity.FromString("short");
-        var data = Data(1234, 2);
+        var data = RandomBytes.Of(1234, 2);
         await cache.WriteAsync(id, 0, data);
         await cache.FlushAsync();
         var dest = new byte[Block];
@@ -68,12 +61,12 @@ public sealed class BlockCacheTests : IDisposable
     {
         await using var cache = await FasterBlockCache.OpenAsync(Options());
         var id = BlockIdentity.FromString("big");
-        for (int i = 0; i < 200; i++) await cache.WriteAsync(id, i, Data(Block, i));
+        for (int i = 0; i < 200; i++) await cache.WriteAsync(id, i, RandomBytes.Of(Block, i));
         await cache.FlushAsync();
         var dest = new byte[Block];
         long before = cache.DeviceReads;
         Assert.Equal(Block, await cache.TryReadAsync(id, 5, dest));
-        Assert.Equal(Data(Block, 5), dest);
+        Assert.Equal(RandomBytes.Of(Block, 5), dest);
         Assert.Equal(1, cache.DeviceReads - before);
     }
 
@@ -83,7 +76,7 @@ public sealed class BlockCacheTests : IDisposable
         var options = Options(capacity: 8L << 20);
         await using var cache = await FasterBlockCache.OpenAsync(options);
         var id = BlockIdentity.FromString("stream");
-        for (int i = 0; i < 600; i++) await cache.WriteAsync(id, i, Data(Block, i));
+        for (int i = 0; i < 600; i++) await cache.WriteAsync(id, i, RandomBytes.Of(Block, i));
         await cache.FlushAsync();
         // Segment deletion runs asynchronously after the begin address moves: allow it a moment.
         long onDisk = long.MaxValue;
@@ -98,7 +91,7 @@ public sealed class BlockCacheTests : IDisposable
         var dest = new byte[Block];
         Assert.Equal(-1, await cache.TryReadAsync(id, 0, dest));
         Assert.Equal(Block, await cache.TryReadAsync(id, 599, dest));
-        Assert.Equal(Data(Block, 599), dest);
+        Assert.Equal(RandomBytes.Of(Block, 599), dest);
     }
 
     [Fact]
@@ -106,7 +99,7 @@ public sealed class BlockCacheTests : IDisposable
     {
         await using var cache = await FasterBlockCache.OpenAsync(Options());
         var id = BlockIdentity.FromString("inv");
-        for (int i = 0; i < 4; i++) await cache.WriteAsync(id, i, Data(Block, i));
+        for (int i = 0; i < 4; i++) await cache.WriteAsync(id, i, RandomBytes.Of(Block, i));
         await cache.FlushAsync();
         await cache.InvalidateAsync(id, 4);
         var dest = new byte[Block];

@@ -20,13 +20,6 @@ public sealed class JournalBasicsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static byte[] Bytes(int n, int seed)
-    {
-        var b = new byte[n];
-        new Random(seed).NextBytes(b);
-        return b;
-    }
-
     [Fact]
     public async Task Committed_records_come_back_after_reopen_in_order()
     {
@@ -34,7 +27,7 @@ public sealed class JournalBasicsTests : IDisposable
         await using (var j = await FasterWriteJournal.OpenAsync(Options()))
         {
             for (int i = 0; i < 50; i++)
-                written.Add(await j.AppendWriteAsync(1, (ulong)(i % 3), i * 100, Bytes(100 + i, i)));
+                written.Add(await j.AppendWriteAsync(1, (ulong)(i % 3), i * 100, RandomBytes.Of(100 + i, i)));
             written.Add(await j.AppendAsync(JournalRecordKind.FirstCustom + 1, 1, 7, 0, "rename a b"u8.ToArray()));
             await j.CommitAsync();
         }
@@ -45,7 +38,7 @@ public sealed class JournalBasicsTests : IDisposable
                          pending.Select(r => (r.Address, r.Sequence, r.Kind, r.FileId, r.Offset, r.Length)));
             Assert.Equal("rename a b"u8.ToArray(), pending[^1].Payload.ToArray());
             for (int i = 0; i < 50; i++)
-                Assert.Equal(Bytes(100 + i, i), await j.ReadPayloadAsync(pending[i]));
+                Assert.Equal(RandomBytes.Of(100 + i, i), await j.ReadPayloadAsync(pending[i]));
         }
     }
 
@@ -66,7 +59,7 @@ public sealed class JournalBasicsTests : IDisposable
     [Fact]
     public async Task Retired_records_are_not_replayed_and_space_is_reclaimed()
     {
-        var data = Bytes(256 << 10, 1);
+        var data = RandomBytes.Of(256 << 10, 1);
         await using (var j = await FasterWriteJournal.OpenAsync(Options()))
         {
             for (int i = 0; i < 64; i++) await j.AppendWriteAsync(1, 1, i * data.Length, data);
@@ -91,7 +84,7 @@ public sealed class JournalBasicsTests : IDisposable
     public async Task A_full_journal_makes_writers_wait_then_fail_clearly()
     {
         await using var j = await FasterWriteJournal.OpenAsync(Options(limit: 8L << 20));
-        var data = Bytes(256 << 10, 2);
+        var data = RandomBytes.Of(256 << 10, 2);
         var ex = await Assert.ThrowsAsync<JournalFullException>(async () =>
         {
             for (int i = 0; i < 100; i++) await j.AppendWriteAsync(1, 1, i * data.Length, data);
