@@ -17,6 +17,7 @@ public static class Targets
     private static readonly FsTarget[] Registered =
     [
         FsTarget.InProcess(Memory),
+        FsTarget.Fuse(Memory),
         // Linux itself on tmpfs: shows that the suite expects what the kernel does.
         FsTarget.Native(),
     ];

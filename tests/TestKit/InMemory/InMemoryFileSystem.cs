@@ -149,15 +149,21 @@ public sealed partial class InMemoryFileSystem : IFileSystem
         return (caller, type | perm);
     }
 
-    /// <summary>Drops the node once nothing refers to it. Call under the tree lock.</summary>
+    /// <summary>
+    /// Frees a file's data once it has no name and no open handle (nothing can read it any
+    /// more, so statfs shows the space at once), and drops the node once the kernel has
+    /// forgotten it too. Call under the tree lock.
+    /// </summary>
     private void TryFree(MemNode node)
     {
-        if (node.Id == RootId || node.Lookups > 0 || node.Opens > 0 || node.Nlink > 0) return;
-        _nodes.TryRemove(node.Id, out _);
-        if (node.Data is null) return;
-        node.Rw.EnterWriteLock();
-        try { ReleaseChunks(node.Data.Clear()); }
-        finally { node.Rw.ExitWriteLock(); }
+        if (node.Id == RootId || node.Opens > 0 || node.Nlink > 0) return;
+        if (node.Data is { ChunkCount: > 0 })
+        {
+            node.Rw.EnterWriteLock();
+            try { ReleaseChunks(node.Data.Clear()); }
+            finally { node.Rw.ExitWriteLock(); }
+        }
+        if (node.Lookups == 0) _nodes.TryRemove(node.Id, out _);
     }
 
     private void ReleaseChunks(int chunks) =>
