@@ -55,13 +55,13 @@ public sealed partial class CachedVolume
     /// </summary>
     private async Task RenameFileAsync(Node src, string srcPath, string dstPath, Node? dst, CancellationToken ct)
     {
-        bool targetInStore = false;
+        string srcKey = _keys.FileKey(srcPath), dstKey = _keys.FileKey(dstPath);
         if (dst is not null)
         {
-            targetInStore = dst.Remote is not null || dst.File is { } df && (df.Base is not null || df.MayBeInStore);
-            await RemoveObjectAsync(dst, deleteInStore: false, ct).ConfigureAwait(false);
+            // Deleted before the copy, not overwritten by it: some servers (s3rver) keep the old
+            // ETag on a copy over an existing key, which would make the new content look cached.
+            await RemoveObjectAsync(dst, deleteInStore: true, ct).ConfigureAwait(false);
         }
-        string srcKey = _keys.FileKey(srcPath), dstKey = _keys.FileKey(dstPath);
         if (src.File is not { } f)
         {
             var head = await _gate.CallAsync($"HEAD {srcKey}", _opt.StoreOpTimeout, (s, c) => s.HeadAsync(srcKey, c), ct).ConfigureAwait(false)
@@ -102,11 +102,6 @@ public sealed partial class CachedVolume
                     f.Base = RemoteObject.From(info) with { Key = dstKey, Size = baseObj.Size };
                     f.BaseVersion++;
                 }
-            }
-            else if (targetInStore)
-            {
-                // The source is not in the store yet: the replaced target must not show until it is.
-                await _gate.CallAsync($"DELETE {dstKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(dstKey, c), ct).ConfigureAwait(false);
             }
             if (baseObj is not null || mayBe)
                 await _gate.CallAsync($"DELETE {srcKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(srcKey, c), ct).ConfigureAwait(false);

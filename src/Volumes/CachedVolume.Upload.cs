@@ -1,4 +1,3 @@
-using GatewayFs.CacheEngine;
 using GatewayFs.Fs;
 using GatewayFs.ObjectStore;
 using GatewayFs.Volumes.Cached;
@@ -204,7 +203,7 @@ public sealed partial class CachedVolume
         {
             try
             {
-                var id = BlockIdentity.ForObject(obj.Key, obj.ETag);
+                var id = obj.BlockId();
                 int bs = _opt.BlockSize;
                 for (long b = 0; b * bs < content.Length; b++)
                 {

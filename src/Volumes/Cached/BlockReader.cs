@@ -44,7 +44,7 @@ internal sealed class BlockReader
     public async Task ReadAsync(RemoteObject obj, long offset, Memory<byte> dest, TimeSpan timeout, CancellationToken ct)
     {
         if (dest.Length == 0) return;
-        var id = BlockIdentity.ForObject(obj.Key, obj.ETag);
+        var id = obj.BlockId();
         long first = offset / _blockSize, last = (offset + dest.Length - 1) / _blockSize;
         if (first == last)
         {
@@ -71,7 +71,7 @@ internal sealed class BlockReader
             var key = (obj.Identity, b);
             if (_inflight.ContainsKey(key) || _cachedHint.ContainsKey(key)) continue;
             if (!_prefetchSlots.Wait(0)) return;
-            var t = Fetch(obj, id ??= BlockIdentity.ForObject(obj.Key, obj.ETag), b);
+            var t = Fetch(obj, id ??= obj.BlockId(), b);
             t.ContinueWith(static (task, s) =>
             {
                 ((SemaphoreSlim)s!).Release();
@@ -112,11 +112,12 @@ internal sealed class BlockReader
 
     private async ValueTask<bool> TryCacheAsync(BlockIdentity id, long block, int within, int blockLen, Memory<byte> dest, CancellationToken ct)
     {
-        if (within == 0 && dest.Length == blockLen)
+        if (dest.Length == _blockSize)
             return await _cache.TryReadAsync(id, block, dest, ct).ConfigureAwait(false) == blockLen;
         byte[] tmp = ArrayPool<byte>.Shared.Rent(_blockSize);
         try
         {
+            // A block of another length than the object implies is not this object's: a miss.
             int n = await _cache.TryReadAsync(id, block, tmp.AsMemory(0, _blockSize), ct).ConfigureAwait(false);
             if (n != blockLen) return false;
             tmp.AsMemory(within, dest.Length).CopyTo(dest);
