@@ -130,6 +130,12 @@ public sealed partial class CachedVolume
         var remote = RemoteObject.From(info);
         var meta = PosixMetadata.Parse(info.Metadata);
         _meta.Set(remote.Identity, meta);
+        SetKnown(n, remote, meta);
+    }
+
+    /// <summary>Records what the store holds for a node; trusted for the metadata TTL.</summary>
+    private void SetKnown(Node n, RemoteObject? remote, PosixMetadata? meta)
+    {
         lock (_nodes.Sync)
         {
             n.Remote = remote;

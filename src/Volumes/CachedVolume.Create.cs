@@ -10,22 +10,13 @@ public sealed partial class CachedVolume
     /// <inheritdoc />
     public async ValueTask<FsEntry> MkdirAsync(ulong parent, string name, uint mode, FsCaller caller, CancellationToken ct)
     {
-        EnsureWritable();
-        var dir = Dir(parent);
-        _keys.ValidateNew(dir.Path, name);
-        string path = ObjectKeys.Join(dir.Path, name);
-        if (await ResolveAsync(path, ct).ConfigureAwait(false) is not null) throw new FsException(FsError.Exists, $"'{path}' exists");
+        var (dir, path) = await NewNameAsync(parent, name, ct).ConfigureAwait(false);
         var meta = new PosixMetadata(FileModes.Directory | (mode & ~caller.Umask & FileModes.PermissionMask), caller.Uid, caller.Gid, FsTime.Now);
         string key = _keys.DirMarkerKey(path);
         var info = await _gate.CallAsync($"PUT {key}", _opt.StoreOpTimeout,
             (s, c) => s.PutAsync(key, ReadOnlyMemory<byte>.Empty, meta.WriteTo(ObjectMetadata.Empty), c), ct).ConfigureAwait(false);
         var n = _nodes.GetOrAdd(path, NodeKind.Directory);
-        lock (_nodes.Sync)
-        {
-            n.Remote = RemoteObject.From(info);
-            n.Meta = meta;
-            n.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
-        }
+        SetKnown(n, RemoteObject.From(info), meta);
         _dirs.Put(path, new Dictionary<string, ListedEntry>(StringComparer.Ordinal), Now); // known empty: creates inside need no LIST
         _dirs.Upsert(dir.Path, name, new ListedEntry(true, null));
         NamespaceChanged();
@@ -36,11 +27,7 @@ public sealed partial class CachedVolume
     /// <inheritdoc />
     public async ValueTask<FsEntry> SymlinkAsync(ulong parent, string name, string target, FsCaller caller, CancellationToken ct)
     {
-        EnsureWritable();
-        var dir = Dir(parent);
-        _keys.ValidateNew(dir.Path, name);
-        string path = ObjectKeys.Join(dir.Path, name);
-        if (await ResolveAsync(path, ct).ConfigureAwait(false) is not null) throw new FsException(FsError.Exists, $"'{path}' exists");
+        var (dir, path) = await NewNameAsync(parent, name, ct).ConfigureAwait(false);
         var meta = new PosixMetadata(FileModes.Symlink | 0x1FF, caller.Uid, caller.Gid, FsTime.Now);
         string key = _keys.FileKey(path);
         byte[] body = Encoding.UTF8.GetBytes(target);
@@ -54,6 +41,17 @@ public sealed partial class CachedVolume
         NamespaceChanged();
         _nodes.AddLookup(n);
         return MakeEntry(n);
+    }
+
+    /// <summary>Checks that <paramref name="name"/> may be created in <paramref name="parent"/> and does not exist yet (EEXIST).</summary>
+    private async Task<(Node Dir, string Path)> NewNameAsync(ulong parent, string name, CancellationToken ct)
+    {
+        EnsureWritable();
+        var dir = Dir(parent);
+        _keys.ValidateNew(dir.Path, name);
+        string path = ObjectKeys.Join(dir.Path, name);
+        if (await ResolveAsync(path, ct).ConfigureAwait(false) is not null) throw new FsException(FsError.Exists, $"'{path}' exists");
+        return (dir, path);
     }
 
     /// <inheritdoc />
@@ -92,11 +90,6 @@ public sealed partial class CachedVolume
             : await _gate.CallAsync($"COPY {key}", _opt.StoreOpTimeout, (s, c) => s.CopyAsync(key, key, meta.WriteTo(head.Metadata), head.ETag, c), ct).ConfigureAwait(false);
         var remote = RemoteObject.From(info) with { Size = head?.Size ?? 0 };
         _meta.Set(remote.Identity, meta);
-        lock (_nodes.Sync)
-        {
-            n.Remote = remote;
-            n.Meta = meta;
-            n.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
-        }
+        SetKnown(n, remote, meta);
     }
 }

@@ -102,12 +102,7 @@ public sealed partial class CachedVolume
 
     private void LearnDir(Node d, ObjectInfo? marker)
     {
-        lock (_nodes.Sync)
-        {
-            d.Remote = marker is null ? null : RemoteObject.From(marker);
-            d.Meta = marker is null ? PosixMetadata.None : PosixMetadata.Parse(marker.Metadata);
-            d.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
-        }
+        SetKnown(d, marker is null ? null : RemoteObject.From(marker), marker is null ? PosixMetadata.None : PosixMetadata.Parse(marker.Metadata));
     }
 
     private Node NodeFor(string path, ObjectInfo info)

@@ -72,12 +72,7 @@ public sealed partial class CachedVolume
             var remote = RemoteObject.From(info) with { Key = dstKey, Size = head.Size };
             var meta = PosixMetadata.Parse(head.Metadata);
             _meta.Set(remote.Identity, meta);
-            lock (_nodes.Sync)
-            {
-                src.Remote = remote;
-                src.Meta = meta;
-                src.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
-            }
+            SetKnown(src, remote, meta);
             return;
         }
 
