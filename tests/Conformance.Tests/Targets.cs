@@ -20,6 +20,8 @@ public static class Targets
         FsTarget.Fuse(Memory),
         // Linux itself on tmpfs: shows that the suite expects what the kernel does.
         FsTarget.Native(),
+        FsTarget.InProcess(CachedTargets.OverS3rver),
+        FsTarget.Fuse(CachedTargets.OverS3rver),
     ];
 
     /// <summary>Every selected target, as xunit theory data.</summary>
