@@ -25,7 +25,12 @@ public sealed partial class CachedVolume
     /// <inheritdoc />
     public void Forget(ulong node, ulong count) => _nodes.Forget(node, count);
 
-    private void NamespaceChanged() => Interlocked.Increment(ref _namespaceVersion);
+    /// <summary>Entries of <paramref name="dirs"/> changed: cached listings that raced are not kept, and the directories' times move.</summary>
+    private void NamespaceChanged(params Node[] dirs)
+    {
+        Interlocked.Increment(ref _namespaceVersion);
+        foreach (var d in dirs) Touch(d);
+    }
 
     /// <summary>
     /// The node at <paramref name="path"/>, or null. Local state wins; then a fresh listing of the

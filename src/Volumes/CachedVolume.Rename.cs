@@ -46,7 +46,10 @@ public sealed partial class CachedVolume
         _dirs.InvalidateTree(dstPath);
         _dirs.Upsert(dstDir.Path, newName, src.Kind == NodeKind.Directory ? new ListedEntry(true, null) : new ListedEntry(false, src.File is null ? src.Remote : null));
         _nodes.Move(srcPath, dstPath);
-        NamespaceChanged();
+        NamespaceChanged(srcDir, dstDir);
+        var now = FsTime.Now;
+        lock (_nodes.Sync) src.LocalCtime = now;
+        if (src.File is { } moved) lock (moved) moved.Ctime = now;
     }
 
     /// <summary>

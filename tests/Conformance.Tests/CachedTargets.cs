@@ -25,7 +25,7 @@ public static class CachedTargets
     public static readonly FsBackend OverS3rver = new("cached", Features, async () =>
     {
         var s3 = await Server.Value;
-        var store = s3.CreateStore(await s3.CreateBucketAsync());
+        var store = new InstrumentedStore(s3.CreateStore(await s3.CreateBucketAsync()), InstrumentedStore.S3rverKeyLimit);
         return await StartAsync(store);
     });
 

@@ -43,6 +43,13 @@ internal sealed class DirectoryCache
             return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Count == 0 : null;
     }
 
+    /// <summary>How many subdirectories the fresh listing of <paramref name="dir"/> has, or null when there is none.</summary>
+    public int? CountSubdirectories(string dir)
+    {
+        lock (_dirs)
+            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Values.Count(e => e.IsDirectory) : null;
+    }
+
     public void Put(string dir, Dictionary<string, ListedEntry> entries, long fetchedAt)
     {
         lock (_dirs)
