@@ -59,7 +59,7 @@ public static class CachedTargets
             try
             {
                 // Every test ends with its data in the store: uploads must work for all it did.
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
                 await volume.FlushAsync(null, cts.Token);
             }
             finally
