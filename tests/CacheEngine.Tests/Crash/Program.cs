@@ -17,6 +17,12 @@ public static class Program
             case "journal-child" when args.Length == 3:
                 await JournalCrashChild.RunAsync(args[1], int.Parse(args[2]), output);
                 return 0;
+            case "delta-child" when args.Length == 3:
+                await DeltaCrashChild.RunAsync(args[1], int.Parse(args[2]), output);
+                return 0;
+            case "cache-child" when args.Length == 2:
+                await CacheCrashChild.RunAsync(args[1], output);
+                return 0;
             default:
                 Console.Error.WriteLine("usage: CacheEngine.Tests.dll (journal-child DIR SEED | delta-child DIR SEED | cache-child DIR)");
                 return 2;
