@@ -44,10 +44,8 @@ public sealed partial class LocalDirectoryObjectStore
         return IoAsync("UploadPartCopy", key, async () =>
         {
             await LoadUploadAsync(key, uploadId, ct).ConfigureAwait(false);
-            string path = ObjectPath(sourceKey);
-            using SafeFileHandle source = TryOpen(path) ?? throw NotFound(sourceKey);
-            (LocalObjectHeader header, long size) = await LocalObjectHeader.ReadAsync(source, path, ct).ConfigureAwait(false);
-            if (sourceETag is not null && header.ETag != S3Convert.QuoteETag(sourceETag)) throw PreconditionFailed(sourceKey);
+            (SafeFileHandle source, _, long size) = await OpenExistingAsync(sourceKey, sourceETag, ct).ConfigureAwait(false);
+            using SafeFileHandle owned = source;
             if (sourceOffset + length > size)
             {
                 throw new ObjectStoreException(ObjectStoreError.InvalidRequest,
@@ -64,14 +62,17 @@ public sealed partial class LocalDirectoryObjectStore
         return IoAsync("CompleteMultipartUpload", key, async () =>
         {
             LocalUpload upload = await LoadUploadAsync(key, uploadId, ct).ConfigureAwait(false);
+            for (int i = 1; i < parts.Count; i++)
+            {
+                if (parts[i].PartNumber <= parts[i - 1].PartNumber)
+                    throw Invalid($"parts of '{key}' must be listed in ascending order without repeats (400 InvalidPartOrder)");
+            }
             var handles = new List<(SafeFileHandle File, long Length)>(parts.Count);
             try
             {
                 for (int i = 0; i < parts.Count; i++)
                 {
                     UploadedPart part = parts[i];
-                    if (i > 0 && part.PartNumber <= parts[i - 1].PartNumber)
-                        throw Invalid($"parts of '{key}' must be listed in ascending order without repeats (400 InvalidPartOrder)");
                     string path = PartPath(uploadId, part.PartNumber);
                     SafeFileHandle file = TryOpen(path) ?? throw Invalid($"part {part.PartNumber} of '{key}' was never uploaded (400 InvalidPart)");
                     handles.Add((file, 0));

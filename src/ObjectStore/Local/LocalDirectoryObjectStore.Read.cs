@@ -25,10 +25,8 @@ public sealed partial class LocalDirectoryObjectStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return IoAsync("GET", key, async () =>
         {
-            string path = ObjectPath(key);
-            using SafeFileHandle file = TryOpen(path) ?? throw NotFound(key);
-            (LocalObjectHeader header, long length) = await LocalObjectHeader.ReadAsync(file, path, ct).ConfigureAwait(false);
-            if (ifMatchETag is not null && header.ETag != S3Convert.QuoteETag(ifMatchETag)) throw PreconditionFailed(key);
+            (SafeFileHandle file, _, long length) = await OpenExistingAsync(key, ifMatchETag, ct).ConfigureAwait(false);
+            using SafeFileHandle owned = file;
             int want = (int)Math.Clamp(length - offset, 0, destination.Length);
             int total = 0;
             while (total < want)
@@ -48,20 +46,9 @@ public sealed partial class LocalDirectoryObjectStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return IoAsync("GET", key, async () =>
         {
-            string path = ObjectPath(key);
-            SafeFileHandle file = TryOpen(path) ?? throw NotFound(key);
-            try
-            {
-                (LocalObjectHeader header, long length) = await LocalObjectHeader.ReadAsync(file, path, ct).ConfigureAwait(false);
-                if (ifMatchETag is not null && header.ETag != S3Convert.QuoteETag(ifMatchETag)) throw PreconditionFailed(key);
-                // The stream owns the handle: the bytes stay those of this version even if it is replaced meanwhile.
-                return new ObjectReadStream(new FileRangeStream(file, Math.Min(offset, length), length), header.ToInfo(key, length));
-            }
-            catch
-            {
-                file.Dispose();
-                throw;
-            }
+            (SafeFileHandle file, LocalObjectHeader header, long length) = await OpenExistingAsync(key, ifMatchETag, ct).ConfigureAwait(false);
+            // The stream owns the handle: the bytes stay those of this version even if it is replaced meanwhile.
+            return new ObjectReadStream(new FileRangeStream(file, Math.Min(offset, length), length), header.ToInfo(key, length));
         });
     }
 }

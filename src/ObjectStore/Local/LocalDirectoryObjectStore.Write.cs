@@ -29,10 +29,8 @@ public sealed partial class LocalDirectoryObjectStore
         ObjectRules.ValidateMetadata(metadata);
         return IoAsync("CopyObject", destinationKey, async () =>
         {
-            string path = ObjectPath(sourceKey);
-            using SafeFileHandle source = TryOpen(path) ?? throw NotFound(sourceKey);
-            (LocalObjectHeader header, long length) = await LocalObjectHeader.ReadAsync(source, path, ct).ConfigureAwait(false);
-            if (sourceETag is not null && header.ETag != S3Convert.QuoteETag(sourceETag)) throw PreconditionFailed(sourceKey);
+            (SafeFileHandle source, _, long length) = await OpenExistingAsync(sourceKey, sourceETag, ct).ConfigureAwait(false);
+            using SafeFileHandle owned = source;
             return await WriteObjectAsync("CopyObject", destinationKey, metadata,
                 (writer, t) => CopyRangeAsync(source, 0, length, writer, t), ct).ConfigureAwait(false);
         });

@@ -75,6 +75,27 @@ public sealed partial class LocalDirectoryObjectStore : IObjectStore
         }
     }
 
+    /// <summary>
+    /// Opens an existing object and reads its trailer; NotFound when missing, PreconditionFailed
+    /// when <paramref name="ifMatchETag"/> is given and differs. The caller owns the handle.
+    /// </summary>
+    private async Task<(SafeFileHandle File, LocalObjectHeader Header, long Length)> OpenExistingAsync(string key, string? ifMatchETag, CancellationToken ct)
+    {
+        string path = ObjectPath(key);
+        SafeFileHandle file = TryOpen(path) ?? throw NotFound(key);
+        try
+        {
+            (LocalObjectHeader header, long length) = await LocalObjectHeader.ReadAsync(file, path, ct).ConfigureAwait(false);
+            if (ifMatchETag is not null && header.ETag != S3Convert.QuoteETag(ifMatchETag)) throw PreconditionFailed(key);
+            return (file, header, length);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
     private ObjectStoreException NotFound(string key) =>
         new(ObjectStoreError.NotFound, $"'{key}' not found in local store {Root}");
 
