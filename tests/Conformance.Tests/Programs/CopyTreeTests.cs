@@ -9,9 +9,7 @@ public class CopyTreeTests
     public async Task Cp_a_carries_a_tree_in_and_out_unchanged(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        using var local = new LocalDir();
-        Directory.CreateDirectory(local["src"]);
-        SampleTree.Create(local["src"]);
+        using var local = LocalDir.WithSampleTree();
         string inside = Path.Join(fs.HostRoot!, "copy");
 
         await RunAsync("cp", ["-a", local["src"], inside]);
@@ -27,9 +25,7 @@ public class CopyTreeTests
     public async Task Cp_within_the_filesystem_and_rm_rf_leave_nothing_behind(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        using var local = new LocalDir();
-        Directory.CreateDirectory(local["src"]);
-        SampleTree.Create(local["src"]);
+        using var local = LocalDir.WithSampleTree();
         string root = fs.HostRoot!;
 
         await RunAsync("cp", ["-a", local["src"], "one"], root);

@@ -7,5 +7,14 @@ internal sealed class LocalDir : IDisposable
 
     public string this[string relative] => System.IO.Path.Join(Path, relative);
 
+    /// <summary>A new local directory holding <see cref="SampleTree"/> in "src".</summary>
+    public static LocalDir WithSampleTree()
+    {
+        var local = new LocalDir();
+        Directory.CreateDirectory(local["src"]);
+        SampleTree.Create(local["src"]);
+        return local;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -9,9 +9,7 @@ public class TarTests
     public async Task An_archive_of_a_tree_created_on_the_filesystem_extracts_identically(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        using var local = new LocalDir();
-        Directory.CreateDirectory(local["src"]);
-        SampleTree.Create(local["src"]);
+        using var local = LocalDir.WithSampleTree();
         string archive = Path.Join(fs.HostRoot!, "tree.tar");
 
         await RunAsync("tar", ["--format=posix", "--sparse", "-C", local["src"], "-cf", archive, "."]);
@@ -25,9 +23,7 @@ public class TarTests
     public async Task A_tree_extracted_onto_the_filesystem_matches_and_archives_back(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        using var local = new LocalDir();
-        Directory.CreateDirectory(local["src"]);
-        SampleTree.Create(local["src"]);
+        using var local = LocalDir.WithSampleTree();
         await RunAsync("tar", ["--format=posix", "-C", local["src"], "-cf", local["tree.tar"], "."]);
         string inside = Path.Join(fs.HostRoot!, "extracted");
         Directory.CreateDirectory(inside);
