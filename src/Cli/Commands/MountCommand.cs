@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using GatewayFs.Cli.Control;
 using GatewayFs.Cli.Daemon;
+using GatewayFs.Cli.Logging;
 using GatewayFs.Cli.Settings;
 
 namespace GatewayFs.Cli.Commands;
@@ -28,7 +29,9 @@ internal static class MountCommand
             if (settings.Foreground)
             {
                 var reporter = new ConsoleReadyReporter(SystemdNotifier.FromEnvironment());
-                return await DaemonHost.RunAsync(settings, reporter, runtime, attached: true).ConfigureAwait(false);
+                var ownership = CacheDirLock.Acquire(settings.CacheDir, settings.Mountpoint);
+                FileLoggerProvider.Rotate(settings.LogFile);
+                return await DaemonHost.RunAsync(settings, ownership, reporter, runtime, attached: true).ConfigureAwait(false);
             }
             return await DaemonLauncher.LaunchAsync(args, settings, ct).ConfigureAwait(false);
         });

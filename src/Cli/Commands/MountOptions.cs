@@ -14,7 +14,7 @@ internal sealed class MountOptions
     public Option<string?> Config { get; } = new("--config")
     {
         HelpName = "PATH",
-        Description = $"JSON config file with any of the settings below by key, e.g. {{ \"Bucket\": \"b\", \"CacheSize\": \"10G\" }} [env: {SettingLayers.ConfigEnvVar}]. Precedence: command line > environment > config file > defaults.",
+        Description = $"JSON config file with any of the settings above by key, e.g. {{ \"Bucket\": \"b\", \"CacheSize\": \"10G\" }} [env: {SettingLayers.ConfigEnvVar}]. Precedence: command line > environment > config file > defaults.",
     };
 
     public Option<string[]> MountOptionLists { get; } = new("-o")

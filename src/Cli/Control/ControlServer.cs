@@ -27,8 +27,10 @@ internal sealed class ControlServer : IAsyncDisposable
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
-    /// <summary>Binds <paramref name="path"/> (replacing a stale socket file) and starts answering.</summary>
-    /// <param name="handler">Handles one request; calls its reply callback for each line to send.</param>
+    /// <summary>
+    /// Binds <paramref name="path"/> (replacing a stale socket file) and starts answering; <paramref name="handler"/>
+    /// handles one request and calls its reply callback for each line to send.
+    /// </summary>
     public static ControlServer Start(string path, Func<ControlRequest, Func<ControlReply, Task>, CancellationToken, Task> handler, ILogger log)
     {
         RuntimePaths.CreatePrivateDirectory(Path.GetDirectoryName(path)!);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GatewayFs.Cli.Native;
 
 namespace GatewayFs.Cli.Control;
 
@@ -51,7 +50,21 @@ internal sealed class MountRegistry(RuntimePaths paths)
     }
 
     /// <summary>Whether process <paramref name="pid"/> exists.</summary>
-    public static bool IsAlive(int pid) => pid > 0 && (Libc.kill(pid, 0) == 0 || System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == Libc.EPERM);
+    public static bool IsAlive(int pid)
+    {
+        if (pid <= 0) return false;
+        try
+        {
+            // "pid (comm) S ...": a zombie (Z) or dead (X) process no longer serves anything.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].TrimStart()[0];
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     private static RegistryEntry? Read(string file)
     {

@@ -1,4 +1,5 @@
 using GatewayFs.Cli.Control;
+using GatewayFs.Cli.Logging;
 using GatewayFs.Cli.Native;
 using GatewayFs.Cli.Settings;
 
@@ -18,10 +19,12 @@ internal static class DaemonChild
         var readyFd = Libc.fcntl(1, Libc.F_DUPFD_CLOEXEC, 3);
         var reporter = new PipeReadyReporter(readyFd, SystemdNotifier.FromEnvironment());
         MountSettings settings;
+        CacheDirLock ownership;
         try
         {
             settings = resolve();
-            RuntimePaths.CreatePrivateDirectory(settings.CacheDir);
+            ownership = CacheDirLock.Acquire(settings.CacheDir, settings.Mountpoint);
+            FileLoggerProvider.Rotate(settings.LogFile);
             RedirectStdio(settings.LogFile);
         }
         catch (CliError e)
@@ -36,14 +39,15 @@ internal static class DaemonChild
         }
         // The daemon must not keep the caller's working directory busy (it may be on a disk to unmount).
         Directory.SetCurrentDirectory("/");
-        return await DaemonHost.RunAsync(settings, reporter, runtime, attached: false).ConfigureAwait(false);
+        return await DaemonHost.RunAsync(settings, ownership, reporter, runtime, attached: false).ConfigureAwait(false);
     }
 
     private static void RedirectStdio(string logFile)
     {
         var log = Libc.open(logFile, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_APPEND | Libc.O_CLOEXEC, Convert.ToInt32("600", 8));
+        if (log < 0) throw new IOException($"cannot open {logFile}: {Libc.LastErrorText()}");
         var devNull = Libc.open("/dev/null", Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
-        if (log < 0 || devNull < 0) throw new IOException($"cannot open {logFile} or /dev/null: {Libc.LastErrorText()}");
+        if (devNull < 0) throw new IOException($"cannot open /dev/null: {Libc.LastErrorText()}");
         Libc.dup2(devNull, 0);
         Libc.dup2(log, 1);
         Libc.dup2(log, 2);

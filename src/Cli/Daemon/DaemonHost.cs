@@ -42,13 +42,16 @@ internal sealed partial class DaemonHost
         _registry = registry;
     }
 
-    /// <summary>Runs the mount until it stops; returns the process exit code.</summary>
-    /// <param name="attached">Foreground on a terminal: log to stderr too.</param>
-    public static async Task<int> RunAsync(MountSettings settings, IReadyReporter reporter, RuntimePaths runtime, bool attached)
+    /// <summary>Runs the mount until it stops; returns the process exit code. <paramref name="attached"/>: foreground, log to stderr too.</summary>
+    /// <remarks>
+    /// The caller takes the cache directory's lock first: the log file lives in the cache directory
+    /// and belongs to the mount that holds it.
+    /// </remarks>
+    public static async Task<int> RunAsync(MountSettings settings, CacheDirLock ownership, IReadyReporter reporter, RuntimePaths runtime, bool attached)
     {
-        RuntimePaths.CreatePrivateDirectory(settings.CacheDir);
         using var loggers = DaemonLogging.Create(settings, attached);
         var host = new DaemonHost(settings, loggers, new MountRegistry(runtime));
+        host.Push("cache directory lock", () => { ownership.Dispose(); return ValueTask.CompletedTask; });
         using var signals = host.RegisterSignals(attached);
         return await host.RunCoreAsync(reporter).ConfigureAwait(false);
     }
@@ -79,7 +82,7 @@ internal sealed partial class DaemonHost
         // underneath (umount from outside) — unless that is the unmount a request is doing itself.
         var first = await Task.WhenAny(_shutdown.Task, _mount!.Completion).ConfigureAwait(false);
         if (first != _shutdown.Task && !_unmountRequested)
-            _shutdown.TrySetResult(new ShutdownRequest("the mountpoint was unmounted from outside", KernelUnmounted: true, Flushed: false));
+            _shutdown.TrySetResult(ShutdownRequest.Unattended("the mountpoint was unmounted (umount, or a signal)", kernelUnmounted: true));
         var request = await _shutdown.Task.ConfigureAwait(false);
         reporter.Stopping();
         return await StopAsync(request).ConfigureAwait(false);
@@ -87,8 +90,6 @@ internal sealed partial class DaemonHost
 
     private async Task StartAsync(CancellationToken ct)
     {
-        var ownership = CacheDirLock.Acquire(_settings.CacheDir, _settings.Mountpoint);
-        Push("cache directory lock", () => { ownership.Dispose(); return ValueTask.CompletedTask; });
         MountpointCheck.Verify(_settings.Mountpoint, _settings.AllowNonEmpty);
 
         // The socket answers from the start (status says "starting" during journal replay) and closes last,
@@ -182,7 +183,7 @@ internal sealed partial class DaemonHost
         {
             _log.LogInformation("{Signal} received: unmounting; a second signal stops without waiting for uploads", context.Signal);
             if (_state == "starting") _abort.Cancel();
-            _shutdown.TrySetResult(new ShutdownRequest($"{context.Signal} received", KernelUnmounted: false, Flushed: false));
+            _shutdown.TrySetResult(ShutdownRequest.Unattended($"{context.Signal} received", kernelUnmounted: false));
         }
         else
         {

@@ -11,4 +11,12 @@ internal sealed record ShutdownRequest(string Reason, bool KernelUnmounted, bool
 
     /// <summary>Completed by the requester once it has told its client; the daemon waits for it (briefly) before closing the socket.</summary>
     public TaskCompletionSource ReplySent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A stop nobody waits to hear about (a signal, an outside umount): nothing was flushed yet.</summary>
+    public static ShutdownRequest Unattended(string reason, bool kernelUnmounted)
+    {
+        var request = new ShutdownRequest(reason, kernelUnmounted, Flushed: false);
+        request.ReplySent.SetResult();
+        return request;
+    }
 }

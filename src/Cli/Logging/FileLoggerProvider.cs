@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using GatewayFs.Cli.Native;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 
 namespace GatewayFs.Cli.Logging;
 
 /// <summary>
 /// Appends one line per log event to the mount's log file. Lines are written under a lock and
 /// flushed at once, so the file is complete when the daemon dies and readable while it runs.
-/// A file over <see cref="RotateBytes"/> at start is moved to <c>.1</c>.
 /// </summary>
 internal sealed class FileLoggerProvider : ILoggerProvider
 {
@@ -19,10 +20,19 @@ internal sealed class FileLoggerProvider : ILoggerProvider
     public FileLoggerProvider(string path, LogLevel minimum)
     {
         _minimum = minimum;
+        // O_APPEND (which FileMode.Append is not): the daemon's stdout and stderr point at this file too,
+        // and every write must land at the end, not at a position this stream remembers.
+        var fd = Libc.open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_APPEND | Libc.O_CLOEXEC, Convert.ToInt32("600", 8));
+        if (fd < 0) throw new CliError($"cannot open the log file {path}: {Libc.LastErrorText()}; check --cache-dir");
+        var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+        _writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
+    }
+
+    /// <summary>Moves a log over the size limit to <c>.1</c>; called before anything opens the log.</summary>
+    public static void Rotate(string path)
+    {
         var info = new FileInfo(path);
         if (info.Exists && info.Length > RotateBytes) File.Move(path, path + ".1", overwrite: true);
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        _writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
     }
 
     public ILogger CreateLogger(string categoryName) => new FileLogger(this, ShortCategory(categoryName));
