@@ -25,7 +25,10 @@ internal static class Entry
         var parse = root.Parse(effective);
         if (parse.Errors.Count > 0)
         {
-            var first = parse.Errors[0].Message.TrimEnd('.');
+            // An unknown word is the most useful thing to name; "required command was not provided" is not.
+            var first = parse.UnmatchedTokens.Count > 0
+                ? $"unknown option or argument '{parse.UnmatchedTokens[0]}'"
+                : parse.Errors[0].Message.TrimEnd('.');
             var command = parse.CommandResult.Command;
             var help = command == root ? "gatewayfs --help" : $"gatewayfs {command.Name} --help";
             Console.Error.WriteLine($"gatewayfs: {first}; see {help}");

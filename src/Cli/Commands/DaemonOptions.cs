@@ -6,7 +6,21 @@ namespace GatewayFs.Cli.Commands;
 /// <summary>Arguments shared by the commands that talk to a running mount.</summary>
 internal static class DaemonOptions
 {
-    public static Argument<string> Mountpoint(string description) => new("MOUNTPOINT") { Description = description };
+    public static Argument<string> Mountpoint(string description) => RefuseOptionLike(new Argument<string>("MOUNTPOINT") { Description = description });
+
+    /// <summary>
+    /// A mistyped option (<c>--jsn</c>) would otherwise be taken as the mountpoint and fail later with a
+    /// confusing "no mount at …/--jsn"; report it as the unknown option it is.
+    /// </summary>
+    public static Argument<T> RefuseOptionLike<T>(Argument<T> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-')) result.AddError($"unknown option '{token.Value}'");
+        });
+        return argument;
+    }
 
     public static Option<string> Timeout() => new("--timeout")
     {

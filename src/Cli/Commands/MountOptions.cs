@@ -6,10 +6,10 @@ namespace GatewayFs.Cli.Commands;
 /// <summary>The `mount` command's arguments and options, built from <see cref="SettingsCatalog"/>.</summary>
 internal sealed class MountOptions
 {
-    public Argument<string> Mountpoint { get; } = new("MOUNTPOINT")
+    public Argument<string> Mountpoint { get; } = DaemonOptions.RefuseOptionLike(new Argument<string>("MOUNTPOINT")
     {
         Description = "Empty directory to mount the volume on.",
-    };
+    });
 
     public Option<string?> Config { get; } = new("--config")
     {

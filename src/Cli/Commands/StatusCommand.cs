@@ -14,11 +14,11 @@ internal static class StatusCommand
 
     public static Command Create(IDictionary environment)
     {
-        var mountpoint = new Argument<string?>("MOUNTPOINT")
+        var mountpoint = DaemonOptions.RefuseOptionLike(new Argument<string?>("MOUNTPOINT")
         {
             Description = "Show only this mount.",
             Arity = ArgumentArity.ZeroOrOne,
-        };
+        });
         var json = new Option<bool>("--json") { Description = "Print a JSON array of mounts (the same fields, machine-readable)." };
         var command = new Command("status",
             "Show every running mount (or one): volume kind, bucket, dirty bytes and files, cache used and size, hit rate, upload queue and rate, last error, object store reachability.")

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace GatewayFs.Cli.Output;
 
 /// <summary>
-/// Shows a daemon's flush progress on stderr: a Spectre.Console progress bar (bytes and files
-/// left, rate, time left) on a terminal, one plain line every few seconds otherwise.
+/// Shows a daemon's flush progress: a Spectre.Console progress bar (bytes and files left, rate,
+/// time left) on stderr when it is a terminal, otherwise one plain line on stdout every few seconds
+/// (stderr stays for the one-line error).
 /// </summary>
 internal static class FlushDisplay
 {
@@ -58,7 +59,7 @@ internal static class FlushDisplay
             {
                 lastPrinted = DateTimeOffset.UtcNow;
                 var eta = p.BytesPerSecond > 0 ? $", about {Duration.Format(TimeSpan.FromSeconds(p.BytesLeft / p.BytesPerSecond))} left" : "";
-                Console.Error.WriteLine($"{verb}: {Left(p)}, {ByteSize.Format((long)p.BytesPerSecond)}/s{eta}");
+                Console.WriteLine($"{verb}: {Left(p)}, {ByteSize.Format((long)p.BytesPerSecond)}/s{eta}");
             }
             if (reply.Type is ControlReply.DoneType or ControlReply.ErrorType) return reply;
         }

@@ -16,7 +16,7 @@ public sealed class SettingLayersTests
         Assert.Equal("true", Get(SettingsCatalog.ReadOnly));
         Assert.Equal("true", Get(SettingsCatalog.AllowOther));
         Assert.Equal("true", Get(SettingsCatalog.AllowNonEmpty));
-        Assert.Equal(5, values.Count);
+        Assert.Equal(6, values.Count); // rw and ro both count; the later one wins
     }
 
     [Fact]
