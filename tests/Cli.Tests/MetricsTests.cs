@@ -8,21 +8,15 @@ using Xunit;
 namespace GatewayFs.Tests.Cli;
 
 [Collection(S3rverCollection.Name)]
-public sealed class MetricsTests(S3rverFixture s3) : IAsyncLifetime
+public sealed class MetricsTests(S3rverFixture s3) : SandboxedTest(s3, "metrics")
 {
-    private readonly MountSandbox _box = new("metrics");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _box.DisposeAsync();
-
     [Fact]
     public async Task Prometheus_endpoint_serves_the_storage_gateway_metrics()
     {
-        var bucket = await s3.CreateBucketAsync();
+        var bucket = await S3.CreateBucketAsync();
         var port = FreePort();
-        var mp = _box.Dir("mnt");
-        var up = await _box.RunAsync(["mount", mp, .. MountSandbox.S3Args(s3, bucket, _box.Dir("cache")), "--metrics", $"127.0.0.1:{port}", "--write-back-delay", "1h"]);
+        var mp = Box.Dir("mnt");
+        var up = await Box.RunAsync(["mount", mp, .. MountSandbox.S3Args(S3, bucket, Box.Dir("cache")), "--metrics", $"127.0.0.1:{port}", "--write-back-delay", "1h"]);
         Assert.True(up.ExitCode == 0, up.ToString());
         var data = TestData.Bytes(2 << 20, 3);
         File.WriteAllBytes(Path.Combine(mp, "m.bin"), data);
@@ -35,12 +29,12 @@ public sealed class MetricsTests(S3rverFixture s3) : IAsyncLifetime
         Assert.Equal(1, Value(before, "S3Reachable"));
         Assert.True(Value(before, "QueuedWrites") >= data.Length, before);
 
-        Assert.Equal(0, (await _box.RunAsync("flush", mp)).ExitCode);
+        Assert.Equal(0, (await Box.RunAsync("flush", mp)).ExitCode);
         var after = await http.GetStringAsync(url);
         Assert.Equal(0, Value(after, "QueuedWrites"));
         Assert.True(Value(after, "CloudBytesUploaded") >= data.Length, after);
 
-        Assert.Equal(0, (await _box.RunAsync("unmount", mp)).ExitCode);
+        Assert.Equal(0, (await Box.RunAsync("unmount", mp)).ExitCode);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync(url));
     }
 
@@ -50,10 +44,10 @@ public sealed class MetricsTests(S3rverFixture s3) : IAsyncLifetime
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var mp = _box.Dir("mnt");
-        var r = await _box.RunAsync("mount", mp, "--cache-dir", _box.Dir("cache"), "--metrics", $"127.0.0.1:{port}");
+        var mp = Box.Dir("mnt");
+        var r = await Box.RunAsync("mount", mp, "--cache-dir", Box.Dir("cache"), "--metrics", $"127.0.0.1:{port}");
         Assertions.OneLineFailure(r, $"cannot serve metrics on 127.0.0.1:{port}");
-        Assertions.NothingLeft(_box, mp);
+        Assertions.NothingLeft(Box, mp);
     }
 
     private static double Value(string text, string name)

@@ -101,6 +101,9 @@ internal sealed partial class DaemonHost
 
         var store = StoreFactory.Create(_settings, _loggers);
         Push("object store", store.DisposeAsync);
+        // Endpoint, credentials and bucket are checked before any local state is touched, so the
+        // first thing a wrong setting produces is its own one-line reason.
+        await store.CheckAsync(ct).ConfigureAwait(false);
         var volume = VolumeFactory.Create(_settings, store, _loggers);
         Push("volume", volume.DisposeAsync);
         await volume.StartAsync(ct).ConfigureAwait(false);
