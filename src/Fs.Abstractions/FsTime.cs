@@ -22,4 +22,13 @@ public readonly record struct FsTime(long Seconds, uint Nanoseconds) : IComparab
     /// <inheritdoc />
     public int CompareTo(FsTime other) =>
         Seconds != other.Seconds ? Seconds.CompareTo(other.Seconds) : Nanoseconds.CompareTo(other.Nanoseconds);
+
+    /// <summary>True when <paramref name="a"/> is earlier than <paramref name="b"/>.</summary>
+    public static bool operator <(FsTime a, FsTime b) => a.CompareTo(b) < 0;
+    /// <summary>True when <paramref name="a"/> is later than <paramref name="b"/>.</summary>
+    public static bool operator >(FsTime a, FsTime b) => a.CompareTo(b) > 0;
+    /// <summary>True when <paramref name="a"/> is not later than <paramref name="b"/>.</summary>
+    public static bool operator <=(FsTime a, FsTime b) => a.CompareTo(b) <= 0;
+    /// <summary>True when <paramref name="a"/> is not earlier than <paramref name="b"/>.</summary>
+    public static bool operator >=(FsTime a, FsTime b) => a.CompareTo(b) >= 0;
 }

@@ -36,6 +36,9 @@ public sealed record VolumeStatus
     /// <summary>When <see cref="LastError"/> happened.</summary>
     public DateTimeOffset? LastErrorAt { get; init; }
 
+    /// <summary>Files waiting for upload with their state and last error (the oldest first; may be truncated to the first 100).</summary>
+    public IReadOnlyList<PendingUpload> Pending { get; init; } = [];
+
     /// <summary>Hit percentage (0–100), 0 when nothing was read.</summary>
     public double CacheHitPercent => CacheHits + CacheMisses == 0 ? 0 : 100.0 * CacheHits / (CacheHits + CacheMisses);
 }

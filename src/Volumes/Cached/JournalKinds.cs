@@ -1,0 +1,13 @@
+using GatewayFs.CacheEngine;
+
+namespace GatewayFs.Volumes.Cached;
+
+/// <summary>The cached volume's own journal record kinds (beside the journal's Write and Truncate).</summary>
+internal static class JournalKinds
+{
+    /// <summary>Payload: a <see cref="FileSnapshot"/>.</summary>
+    public const JournalRecordKind Snapshot = JournalRecordKind.FirstCustom;
+
+    /// <summary>The file was unlinked before its upload: drop it on replay. No payload.</summary>
+    public const JournalRecordKind Discard = JournalRecordKind.FirstCustom + 1;
+}

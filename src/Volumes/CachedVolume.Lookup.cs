@@ -1,0 +1,173 @@
+using GatewayFs.Fs;
+using GatewayFs.ObjectStore;
+using GatewayFs.Volumes.Cached;
+
+namespace GatewayFs.Volumes;
+
+public sealed partial class CachedVolume
+{
+    private const int ListPageSize = 1000;
+
+    // Bumped by every local namespace change, so a listing that raced with one is not cached.
+    private long _namespaceVersion;
+
+    /// <inheritdoc />
+    public async ValueTask<FsEntry?> LookupAsync(ulong parent, string name, CancellationToken ct)
+    {
+        var dir = Dir(parent);
+        FsNames.Validate(name, ObjectKeys.NameMax);
+        var n = await ResolveAsync(ObjectKeys.Join(dir.Path, name), ct).ConfigureAwait(false);
+        if (n is null) return null;
+        _nodes.AddLookup(n);
+        return MakeEntry(n);
+    }
+
+    /// <inheritdoc />
+    public void Forget(ulong node, ulong count) => _nodes.Forget(node, count);
+
+    private void NamespaceChanged() => Interlocked.Increment(ref _namespaceVersion);
+
+    /// <summary>
+    /// The node at <paramref name="path"/>, or null. Local state wins; then a fresh listing of the
+    /// parent (loading one page of it when none is cached); then HEAD/LIST probes of the name.
+    /// </summary>
+    private async Task<Node?> ResolveAsync(string path, CancellationToken ct)
+    {
+        if (path.Length == 0) return _nodes.Root;
+        var known = _nodes.Find(path);
+        if (known is not null && (known.File is not null || (known.ValidUntil > Now && (known.Meta is not null || known.Kind == NodeKind.Directory))))
+            return known;
+
+        string dir = ObjectKeys.Parent(path), name = ObjectKeys.Name(path);
+        if (!_dirs.TryGet(dir, name, out var listed))
+        {
+            await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
+            if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+        }
+        if (listed is not { } entry) return null;
+        if (entry.IsDirectory)
+        {
+            var d = _nodes.GetOrAdd(path, NodeKind.Directory);
+            if (d.Meta is null || d.ValidUntil <= Now) await LoadDirMetaAsync(d, ct).ConfigureAwait(false);
+            return d;
+        }
+        if (entry.Object is not { } obj) return _nodes.Find(path); // a local file not yet uploaded
+        var meta = _meta.Get(obj.Identity);
+        if (meta is null)
+        {
+            var info = await _gate.CallAsync($"HEAD {obj.Key}", _opt.ReadTimeout, (s, c) => s.HeadAsync(obj.Key, c), ct).ConfigureAwait(false);
+            if (info is null)
+            {
+                _dirs.Remove(dir, name);
+                return null;
+            }
+            return NodeFor(path, info);
+        }
+        return NodeFor(path, obj, meta);
+    }
+
+    /// <summary>Asks the store about one name with no listing to go by: is it a directory, a file, or nothing?</summary>
+    private async Task<Node?> ProbeAsync(string path, CancellationToken ct)
+    {
+        string fileKey = _keys.FileKey(path), markerKey = _keys.DirMarkerKey(path);
+        var fileHead = _gate.CallAsync($"HEAD {fileKey}", _opt.ReadTimeout, (s, c) => s.HeadAsync(fileKey, c), ct);
+        var markerHead = _gate.CallAsync($"HEAD {markerKey}", _opt.ReadTimeout, (s, c) => s.HeadAsync(markerKey, c), ct);
+        var children = _gate.CallAsync($"LIST {markerKey}", _opt.ReadTimeout, (s, c) => s.ListAsync(markerKey, "/", null, 2, c), ct);
+        await Task.WhenAll(fileHead, markerHead, children).ConfigureAwait(false);
+        var marker = markerHead.Result;
+        var page = children.Result;
+        if (marker is not null || page.CommonPrefixes.Count > 0 || page.Objects.Any(o => o.Key != markerKey))
+        {
+            var d = _nodes.GetOrAdd(path, NodeKind.Directory);
+            LearnDir(d, marker);
+            return d;
+        }
+        return fileHead.Result is { } info ? NodeFor(path, info) : null;
+    }
+
+    private async Task LoadDirMetaAsync(Node d, CancellationToken ct)
+    {
+        string markerKey = _keys.DirMarkerKey(d.Path);
+        ObjectInfo? marker;
+        try
+        {
+            marker = await _gate.CallAsync($"HEAD {markerKey}", _opt.ReadTimeout, (s, c) => s.HeadAsync(markerKey, c), ct).ConfigureAwait(false);
+        }
+        catch (FsException e) when (e.Error == FsError.Io)
+        {
+            return; // defaults until the store answers; the error is in status
+        }
+        LearnDir(d, marker);
+    }
+
+    private void LearnDir(Node d, ObjectInfo? marker)
+    {
+        SetKnown(d, marker is null ? null : RemoteObject.From(marker), marker is null ? PosixMetadata.None : PosixMetadata.Parse(marker.Metadata));
+    }
+
+    private Node NodeFor(string path, ObjectInfo info)
+    {
+        var meta = PosixMetadata.Parse(info.Metadata);
+        var remote = RemoteObject.From(info);
+        _meta.Set(remote.Identity, meta);
+        return NodeFor(path, remote, meta);
+    }
+
+    /// <summary>The node for a clean object with known metadata (its kind comes from the mode).</summary>
+    private Node NodeFor(string path, RemoteObject obj, PosixMetadata? meta)
+    {
+        var existing = _nodes.Find(path);
+        if (existing?.File is not null) return existing;
+        bool sameObject = existing?.Remote is { } r && r.ETag == obj.ETag && existing.Kind != NodeKind.Directory;
+        if (meta is null && sameObject) return existing!; // listed again, nothing new
+        var kind = meta?.Mode is { } m && FileModes.IsSymlink(m) ? NodeKind.Symlink : NodeKind.File;
+        var n = _nodes.GetOrAdd(path, kind);
+        lock (_nodes.Sync)
+        {
+            if (!sameObject) n.LinkTarget = null;
+            n.Remote = obj;
+            n.Meta = meta;
+            n.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Lists a directory (delimiter '/'), up to <paramref name="maxPages"/> pages. Returns the
+    /// entries and whether the listing is complete; a complete listing that did not race with a
+    /// local change is cached. Local files not yet uploaded are merged in.
+    /// </summary>
+    private async Task<(Dictionary<string, ListedEntry> Entries, bool Complete)> LoadListingAsync(string dir, int maxPages, CancellationToken ct)
+    {
+        long version = Interlocked.Read(ref _namespaceVersion), started = Now;
+        string prefix = _keys.ChildPrefix(dir);
+        var entries = new Dictionary<string, ListedEntry>(StringComparer.Ordinal);
+        string? token = null;
+        int pages = 0;
+        do
+        {
+            var page = await _gate.CallAsync($"LIST {prefix}", _opt.ReadTimeout, (s, c) => s.ListAsync(prefix, "/", token, ListPageSize, c), ct).ConfigureAwait(false);
+            foreach (var o in page.Objects)
+            {
+                if (o.Key.Length == prefix.Length) continue; // the directory's own marker
+                string name = o.Key[prefix.Length..];
+                if (!ObjectKeys.IsShowable(name) || entries.ContainsKey(name)) continue;
+                entries[name] = new ListedEntry(false, RemoteObject.From(o));
+            }
+            foreach (var p in page.CommonPrefixes)
+            {
+                string name = p[prefix.Length..].TrimEnd('/');
+                if (ObjectKeys.IsShowable(name)) entries[name] = new ListedEntry(true, null); // a directory hides a file of the same name
+            }
+            token = page.ContinuationToken;
+        } while (token is not null && ++pages < maxPages);
+
+        foreach (var n in _nodes.Below(dir))
+            if (n.File is { } f && !f.Discarded && ObjectKeys.Parent(n.Path) == dir && f.Base is null)
+                entries[ObjectKeys.Name(n.Path)] = new ListedEntry(false, null);
+
+        bool complete = token is null;
+        if (complete && Interlocked.Read(ref _namespaceVersion) == version) _dirs.Put(dir, entries, started);
+        return (entries, complete);
+    }
+}

@@ -1,0 +1,124 @@
+using GatewayFs.Fs;
+using GatewayFs.Volumes.Cached;
+
+namespace GatewayFs.Volumes;
+
+public sealed partial class CachedVolume
+{
+    /// <inheritdoc />
+    public async ValueTask UnlinkAsync(ulong parent, string name, CancellationToken ct)
+    {
+        EnsureWritable();
+        var dir = Dir(parent);
+        string path = ObjectKeys.Join(dir.Path, name);
+        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        if (n.Kind == NodeKind.Directory) throw new FsException(FsError.IsDirectory, $"'{path}' is a directory");
+        await RemoveObjectAsync(n, deleteInStore: true, ct).ConfigureAwait(false);
+        _dirs.Remove(dir.Path, name);
+        NamespaceChanged();
+        _nodes.Detach(n);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RmdirAsync(ulong parent, string name, CancellationToken ct)
+    {
+        EnsureWritable();
+        var dir = Dir(parent);
+        string path = ObjectKeys.Join(dir.Path, name);
+        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        if (n.Kind != NodeKind.Directory) throw NotDirectory(n);
+        await EnsureEmptyAsync(n, ct).ConfigureAwait(false);
+        string marker = _keys.DirMarkerKey(path);
+        await _gate.CallAsync($"DELETE {marker}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(marker, c), ct).ConfigureAwait(false);
+        _dirs.Remove(dir.Path, name);
+        _dirs.InvalidateTree(path);
+        NamespaceChanged();
+        _nodes.Detach(n);
+    }
+
+    /// <summary>ENOTEMPTY when the directory has a local file not yet uploaded or any object below it.</summary>
+    private async Task EnsureEmptyAsync(Node dir, CancellationToken ct)
+    {
+        if (_nodes.Below(dir.Path).Any(c => c.File is { Discarded: false }))
+            throw new FsException(FsError.NotEmpty, $"'{dir.Path}' is not empty");
+        if (_dirs.IsEmpty(dir.Path) == true) return;
+        string prefix = _keys.DirMarkerKey(dir.Path);
+        var page = await _gate.CallAsync($"LIST {prefix}", _opt.StoreOpTimeout, (s, c) => s.ListAsync(prefix, "/", null, 2, c), ct).ConfigureAwait(false);
+        if (page.CommonPrefixes.Count > 0 || page.Objects.Any(o => o.Key != prefix))
+            throw new FsException(FsError.NotEmpty, $"'{dir.Path}' is not empty");
+    }
+
+    /// <summary>
+    /// Removes a file or symlink: a pending upload is cancelled and its journal records
+    /// discarded; the object is deleted from the store when it may exist there.
+    /// </summary>
+    private async Task RemoveObjectAsync(Node n, bool deleteInStore, CancellationToken ct)
+    {
+        bool mayExist = n.Remote is not null;
+        if (n.File is { } f)
+        {
+            await StopUploadAsync(f, discard: true).ConfigureAwait(false);
+            await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                lock (f) mayExist = f.Base is not null || f.MayBeInStore;
+                if (f.IsDirty)
+                {
+                    await JournalCall(() => Journal.AppendAsync(JournalKinds.Discard, VolumeId, f.FileId, 0, ReadOnlyMemory<byte>.Empty, ct)).ConfigureAwait(false);
+                    Journal.RetireFile(VolumeId, f.FileId, long.MaxValue);
+                    lock (f) f.LastAddress = 0;
+                }
+            }
+            finally
+            {
+                f.Mutate.Release();
+            }
+            Uploads.Forget(f);
+        }
+        if (deleteInStore && mayExist)
+        {
+            string key = _keys.FileKey(n.Path);
+            await _gate.CallAsync($"DELETE {key}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(key, c), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Cancels a running upload of the file and waits until it has stopped.</summary>
+    private static async Task StopUploadAsync(FileState f, bool discard)
+    {
+        Task? running;
+        lock (f)
+        {
+            if (discard) f.Discarded = true;
+            f.UploadCancel?.Cancel();
+            running = f.Upload;
+        }
+        if (running is null) return;
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The upload's own outcome is logged by the upload queue; here we only wait for it to end.
+        }
+    }
+
+    /// <summary>A clean file state with no writers left goes away; the node keeps what the store holds.</summary>
+    private void DropCleanState(FileState f)
+    {
+        var n = f.Node;
+        lock (f)
+        {
+            if (f.IsDirty || f.Upload is not null || n.WriteHandles > 0) return;
+            lock (_nodes.Sync)
+            {
+                if (!ReferenceEquals(n.File, f)) return;
+                n.File = null;
+                n.Remote = f.Base;
+                n.Meta = f.Posix;
+                n.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
+            }
+        }
+        _nodes.Prune(n);
+    }
+}

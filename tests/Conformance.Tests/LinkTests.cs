@@ -1,0 +1,41 @@
+namespace GatewayFs.Tests.Conformance;
+
+public class LinkTests
+{
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task Hard_links_share_one_file(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        await fs.MkdirAsync("d");
+        await fs.WriteTextAsync("f", "shared");
+        if (!fs.Features.HasFlag(FsFeatures.HardLinks))
+        {
+            await FsAssert.FailsWithOneOfAsync(() => fs.LinkAsync("f", "d/g"), FsError.NotSupported, FsError.NotPermitted);
+            return;
+        }
+        await fs.LinkAsync("f", "d/g");
+        var f = await fs.StatAsync("f");
+        Assert.Equal(2u, f.Nlink);
+        Assert.Equal(f.Ino, (await fs.StatAsync("d/g")).Ino);
+
+        await using (var w = await fs.OpenAsync("d/g", OpenFlags.WriteOnly | OpenFlags.Append))
+            await w.WriteAllAsync(" text"u8.ToArray());
+        Assert.Equal("shared text", await fs.ReadTextAsync("f"));
+
+        await fs.UnlinkAsync("f");
+        Assert.Equal(1u, (await fs.StatAsync("d/g")).Nlink);
+        Assert.Equal("shared text", await fs.ReadTextAsync("d/g"));
+    }
+
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task Link_errors(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        if (!fs.Features.HasFlag(FsFeatures.HardLinks)) return;
+        await fs.MkdirAsync("d");
+        await fs.WriteTextAsync("f", "x");
+        await FsAssert.FailsAsync(FsError.NotPermitted, () => fs.LinkAsync("d", "d2"));
+        await FsAssert.FailsAsync(FsError.Exists, () => fs.LinkAsync("f", "d"));
+        await FsAssert.FailsAsync(FsError.NotFound, () => fs.LinkAsync("missing", "g"));
+    }
+}

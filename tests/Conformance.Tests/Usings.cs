@@ -1,0 +1,4 @@
+global using GatewayFs.Fs;
+global using GatewayFs.TestKit.Conformance;
+global using Xunit;
+global using static GatewayFs.Tests.Conformance.Helpers;

@@ -1,0 +1,64 @@
+namespace GatewayFs.Tests.Conformance;
+
+public class XattrTests
+{
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task Set_get_list_remove_round_trip(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        await fs.WriteTextAsync("f", "x");
+        if (!fs.Features.HasFlag(FsFeatures.Xattrs))
+        {
+            await FsAssert.FailsAsync(FsError.NotSupported, () => fs.SetXattrAsync("f", "user.a", [1]));
+            return;
+        }
+        var binary = TestData.Bytes(3000);
+        await fs.SetXattrAsync("f", "user.binary", binary);
+        await fs.SetXattrAsync("f", "user.text", "hello"u8.ToArray());
+        await fs.SetXattrAsync("f", "user.empty", []);
+
+        Assert.Equal(binary, await fs.GetXattrAsync("f", "user.binary"));
+        Assert.Equal("hello"u8.ToArray(), await fs.GetXattrAsync("f", "user.text"));
+        Assert.Empty(await fs.GetXattrAsync("f", "user.empty"));
+        var names = (await fs.ListXattrAsync("f")).Where(n => n.StartsWith("user.")).Order();
+        Assert.Equal(["user.binary", "user.empty", "user.text"], names);
+
+        await fs.SetXattrAsync("f", "user.text", "replaced, longer"u8.ToArray());
+        Assert.Equal("replaced, longer"u8.ToArray(), await fs.GetXattrAsync("f", "user.text"));
+
+        await fs.RemoveXattrAsync("f", "user.text");
+        await FsAssert.FailsAsync(FsError.NoData, () => fs.GetXattrAsync("f", "user.text"));
+        Assert.DoesNotContain("user.text", await fs.ListXattrAsync("f"));
+        Assert.Equal("x", await fs.ReadTextAsync("f"));
+    }
+
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task Create_and_replace_flags_and_missing_names_give_the_right_errors(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        if (!fs.Features.HasFlag(FsFeatures.Xattrs)) return;
+        await fs.MkdirAsync("d");
+        await FsAssert.FailsAsync(FsError.NoData, () => fs.GetXattrAsync("d", "user.none"));
+        await FsAssert.FailsAsync(FsError.NoData, () => fs.RemoveXattrAsync("d", "user.none"));
+        await FsAssert.FailsAsync(FsError.NoData, () => fs.SetXattrAsync("d", "user.a", [1], XattrFlags.Replace));
+        await fs.SetXattrAsync("d", "user.a", [1], XattrFlags.Create);
+        await FsAssert.FailsAsync(FsError.Exists, () => fs.SetXattrAsync("d", "user.a", [2], XattrFlags.Create));
+        await fs.SetXattrAsync("d", "user.a", [3], XattrFlags.Replace);
+        Assert.Equal([3], await fs.GetXattrAsync("d", "user.a"));
+        await FsAssert.FailsAsync(FsError.NotFound, () => fs.GetXattrAsync("missing", "user.a"));
+    }
+
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task Attributes_follow_the_file_through_rename_and_mark_ctime(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        if (!fs.Features.HasFlag(FsFeatures.Xattrs)) return;
+        await fs.WriteTextAsync("f", "x");
+        var before = await fs.StatAsync("f");
+        await ClockStep();
+        await fs.SetXattrAsync("f", "user.tag", "v"u8.ToArray());
+        Assert.True((await fs.StatAsync("f")).Ctime > before.Ctime);
+        await fs.RenameAsync("f", "g");
+        Assert.Equal("v"u8.ToArray(), await fs.GetXattrAsync("g", "user.tag"));
+    }
+}
