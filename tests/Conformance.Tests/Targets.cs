@@ -14,10 +14,15 @@ public static class Targets
     public static readonly FsBackend Memory = new("memory", FsFeatures.All,
         () => ValueTask.FromResult(new FsInstance(new InMemoryFileSystem())));
 
+    /// <summary>The reference filesystem asking for the kernel's writeback cache (later, merged writes; kernel-kept mtime).</summary>
+    public static readonly FsBackend MemoryWriteback = new("memory-wb", FsFeatures.All,
+        () => ValueTask.FromResult(new FsInstance(new InMemoryFileSystem(new InMemoryOptions { WritebackCache = true }))));
+
     private static readonly FsTarget[] Registered =
     [
         FsTarget.InProcess(Memory),
         FsTarget.Fuse(Memory),
+        FsTarget.Fuse(MemoryWriteback),
         // Linux itself on tmpfs: shows that the suite expects what the kernel does.
         FsTarget.Native(),
     ];

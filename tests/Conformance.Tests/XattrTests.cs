@@ -61,4 +61,24 @@ public class XattrTests
         await fs.RenameAsync("f", "g");
         Assert.Equal("v"u8.ToArray(), await fs.GetXattrAsync("g", "user.tag"));
     }
+
+    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    public async Task A_minimal_access_ACL_changes_the_mode_or_is_refused_never_silently_stored(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        await fs.WriteTextAsync("f", "x");
+        await fs.ChmodAsync("f", 0x1FF);
+        // struct posix_acl_xattr_header (version 2) and three entries: user::rw-, group::r--, other::---
+        byte[] acl = [2, 0, 0, 0, 0x01, 0, 6, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x04, 0, 4, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x20, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF];
+        try
+        {
+            await fs.SetXattrAsync("f", "system.posix_acl_access", acl);
+        }
+        catch (FsException e) when (e.Error == FsError.NotSupported)
+        {
+            Assert.Equal(0x1FFu, Perm((await fs.StatAsync("f")).Mode));
+            return;
+        }
+        Assert.Equal(0x1A0u, Perm((await fs.StatAsync("f")).Mode)); // 0640, as the ACL says
+    }
 }
