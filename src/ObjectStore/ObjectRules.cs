@@ -50,6 +50,14 @@ public static class ObjectRules
             throw new ArgumentOutOfRangeException(nameof(partNumber), partNumber, "part numbers run from 1 to 10,000");
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless the stream is seekable and holds exactly <paramref name="length"/> bytes from its position.</summary>
+    public static void ValidatePutStream(Stream content, long length)
+    {
+        if (!content.CanSeek) throw new ArgumentException("PutAsync needs a seekable stream so that a failed attempt can be sent again", nameof(content));
+        if (content.Length - content.Position != length)
+            throw new ArgumentException($"stream holds {content.Length - content.Position} bytes from its position but length says {length}", nameof(length));
+    }
+
     /// <summary>Returns user metadata with lower-case keys (S3 folds header names).</summary>
     public static ImmutableDictionary<string, string> Normalize(ImmutableDictionary<string, string> user) =>
         user.Keys.All(k => k == k.ToLowerInvariant())

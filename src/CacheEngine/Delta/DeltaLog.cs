@@ -6,8 +6,9 @@ namespace GatewayFs.CacheEngine;
 /// <summary>
 /// <see cref="IDeltaLog"/> stored in a write journal of its own, so it shares the journal's
 /// group commit, checksums, replay and space reclamation. Records: "changed" (volume, file,
-/// block, epoch) once per block per epoch, and an epoch marker per <see cref="BeginSnapshotAsync"/>.
-/// Truncating an epoch retires its records; the journal then frees the space.
+/// block, epoch) once per block per epoch, an epoch marker per <see cref="BeginSnapshotAsync"/>,
+/// and a truncation marker (the newest is kept) per <see cref="TruncateAsync"/>. Truncating
+/// retires the epochs' records; the journal then frees the space.
 /// </summary>
 /// <remarks>
 /// Lock order: <c>_appendGate</c> (async, serializes appends so epoch and record order agree)
@@ -17,6 +18,7 @@ public sealed class DeltaLog : IDeltaLog
 {
     private const JournalRecordKind Changed = JournalRecordKind.FirstCustom;
     private const JournalRecordKind EpochMarker = JournalRecordKind.FirstCustom + 1;
+    private const JournalRecordKind TruncationMarker = JournalRecordKind.FirstCustom + 2;
 
     private readonly FasterWriteJournal _journal;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
@@ -27,6 +29,8 @@ public sealed class DeltaLog : IDeltaLog
     {
         _journal = journal;
         foreach (var r in journal.GetPending()) Replay(r);
+        foreach (var v in _volumes.Values)
+            foreach (var e in v.Epochs.Keys.Where(e => e <= v.TruncatedThrough).ToList()) v.Epochs.Remove(e);
     }
 
     /// <summary>Opens (or creates) the delta log and rebuilds the epochs from it.</summary>
@@ -40,7 +44,13 @@ public sealed class DeltaLog : IDeltaLog
         {
             v.Current = Math.Max(v.Current, r.Offset);
             v.Markers.Add(r);
+            v.Epochs.TryAdd(r.Offset - 1, new());
             v.Epochs.TryAdd(r.Offset, new());
+        }
+        else if (r.Kind == TruncationMarker)
+        {
+            v.TruncatedThrough = Math.Max(v.TruncatedThrough, r.Offset);
+            v.Truncation = r;
         }
         else if (r.Kind == Changed)
         {
@@ -156,7 +166,7 @@ public sealed class DeltaLog : IDeltaLog
         lock (_state)
         {
             var v = Volume(volumeId);
-            return v.Epochs.Keys.Append(v.Current).Distinct().Order().ToList();
+            return v.Epochs.Keys.Where(e => e > v.TruncatedThrough).Append(v.Current).Distinct().Order().ToList();
         }
     }
 
@@ -166,9 +176,26 @@ public sealed class DeltaLog : IDeltaLog
         var retired = new List<JournalRecord>();
         lock (_state)
         {
+            long current = Volume(volumeId).Current;
+            if (throughEpoch >= current)
+                throw new ArgumentOutOfRangeException(nameof(throughEpoch), throughEpoch, $"epoch {throughEpoch} is not closed (the open epoch is {current}): begin a snapshot first");
+        }
+        // The truncation marker goes first: the retire markers that follow can only be durable
+        // if it is, so a restart never resurrects a truncated (and possibly empty) epoch.
+        var marker = await _journal.AppendAsync(TruncationMarker, volumeId, 0, throughEpoch, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        lock (_state)
+        {
             var v = Volume(volumeId);
-            if (throughEpoch >= v.Current)
-                throw new ArgumentOutOfRangeException(nameof(throughEpoch), throughEpoch, $"epoch {throughEpoch} is not closed (the open epoch is {v.Current}): begin a snapshot first");
+            if (v.Truncation is not null && v.Truncation.Offset <= throughEpoch) retired.Add(v.Truncation);
+            if (v.Truncation is null || v.Truncation.Offset <= throughEpoch)
+            {
+                v.Truncation = marker;
+                v.TruncatedThrough = throughEpoch;
+            }
+            else
+            {
+                retired.Add(marker);
+            }
             foreach (var epoch in v.Epochs.Keys.Where(e => e <= throughEpoch).ToList())
             {
                 retired.AddRange(v.Epochs[epoch].Values);
@@ -194,7 +221,9 @@ public sealed class DeltaLog : IDeltaLog
     private sealed class VolumeState
     {
         internal long Current = 1;
-        internal readonly SortedDictionary<long, Dictionary<ChangedBlock, JournalRecord>> Epochs = new() { [1] = new() };
+        internal long TruncatedThrough;
+        internal JournalRecord? Truncation;
+        internal readonly SortedDictionary<long, Dictionary<ChangedBlock, JournalRecord>> Epochs = new();
         internal readonly List<JournalRecord> Markers = new();
     }
 }

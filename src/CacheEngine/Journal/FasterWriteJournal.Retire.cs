@@ -82,13 +82,18 @@ public sealed partial class FasterWriteJournal
     private void Reclaim()
     {
         long target;
-        lock (_indexLock)
+        // Under the append lock: a record is in the log before it is in the index, and a commit
+        // by another thread can cover it in between; the lock closes that window.
+        lock (_appendLock)
         {
-            target = _live.Count > 0 ? _live.First().Key : long.MaxValue;
-            foreach (var pinned in _pins.Values) target = Math.Min(target, pinned);
+            lock (_indexLock)
+            {
+                target = _live.Count > 0 ? _live.First().Key : long.MaxValue;
+                foreach (var pinned in _pins.Values) target = Math.Min(target, pinned);
+            }
+            // A commit's end is always a record boundary, and nothing beyond it may be dropped.
+            target = Math.Min(target, _log.CommittedUntilAddress);
         }
-        // A commit's end is always a record boundary, and nothing beyond it may be dropped.
-        target = Math.Min(target, _log.CommittedUntilAddress);
         if (target > _log.BeginAddress)
         {
             _log.TruncateUntil(target);

@@ -15,11 +15,20 @@ internal static class S3ClientFactory
         {
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnv) return fromEnv;
         }
-        string profile = options.Profile ?? Environment.GetEnvironmentVariable("AWS_PROFILE") ?? "default";
-        if (new CredentialProfileStoreChain().TryGetProfile(profile, out CredentialProfile? p) && p.Region is not null)
+        string profile = options.Profile ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE")) ?? "default";
+        if (ProfileStore().TryGetProfile(profile, out CredentialProfile? p) && p.Region is not null)
             return p.Region.SystemName;
         return "us-east-1";
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>
+    /// The shared credentials/config files. The location is passed explicitly because the SDK
+    /// caches its default location at first use and would miss a later AWS_SHARED_CREDENTIALS_FILE.
+    /// </summary>
+    private static CredentialProfileStoreChain ProfileStore() =>
+        new(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE"));
 
     public static string EndpointText(S3ObjectStoreOptions options, string region) =>
         options.Endpoint?.GetLeftPart(UriPartial.Path).TrimEnd('/') ?? $"https://s3.{region}.amazonaws.com";
@@ -52,7 +61,7 @@ internal static class S3ClientFactory
         return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
     }
 
-    /// <summary>Explicit keys, a named profile or anonymous; null leaves the SDK's default chain (environment, AWS_PROFILE, default profile, SSO, container and instance roles).</summary>
+    /// <summary>Explicit keys, a named profile (option or AWS_PROFILE) or anonymous; null leaves the SDK's default chain (environment keys, default profile, container and instance roles).</summary>
     private static AWSCredentials? ResolveCredentials(S3ObjectStoreOptions options)
     {
         if (options.Anonymous) return new AnonymousAWSCredentials();
@@ -62,10 +71,13 @@ internal static class S3ClientFactory
                 ? new BasicAWSCredentials(options.AccessKey, options.SecretKey)
                 : new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken);
         }
-        if (options.Profile is null) return null;
-        if (new CredentialProfileStoreChain().TryGetAWSCredentials(options.Profile, out AWSCredentials? fromProfile))
+        // AWS_PROFILE is resolved here rather than by the SDK so that a wrong name gets our message.
+        string? profile = options.Profile ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE"));
+        if (profile is null) return null;
+        if (ProfileStore().TryGetAWSCredentials(profile, out AWSCredentials? fromProfile))
             return fromProfile;
+        string source = options.Profile is null ? " (from AWS_PROFILE)" : "";
         throw new ObjectStoreException(ObjectStoreError.AccessDenied,
-            $"AWS profile '{options.Profile}' not found in ~/.aws/credentials or ~/.aws/config; check --profile or AWS_PROFILE");
+            $"AWS profile '{profile}'{source} not found in ~/.aws/credentials or ~/.aws/config; check --profile or AWS_PROFILE");
     }
 }

@@ -13,10 +13,8 @@ public sealed partial class S3ObjectStore
     {
         ObjectRules.ValidateKey(key);
         ObjectRules.ValidateMetadata(metadata);
-        if (!content.CanSeek) throw new ArgumentException("PutAsync needs a seekable stream so that a failed attempt can be sent again", nameof(content));
+        ObjectRules.ValidatePutStream(content, length);
         long start = content.Position;
-        if (content.Length - start != length)
-            throw new ArgumentException($"stream holds {content.Length - start} bytes from its position but length says {length}", nameof(length));
 
         string etag = await _retrier.RunAsync("PUT", key, length, async t =>
         {
