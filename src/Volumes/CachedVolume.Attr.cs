@@ -32,7 +32,7 @@ public sealed partial class CachedVolume
             BlocksAvailable = (total - dirty) / bs,
             Files = 1UL << 40,
             FilesFree = 1UL << 40,
-            NameMax = ObjectKeys.NameMax,
+            NameMax = (uint)_keys.NameMaxForStore,
         });
     }
 

@@ -56,7 +56,7 @@ public sealed partial class CachedVolume
             if (d.Meta is null || d.ValidUntil <= Now) await LoadDirMetaAsync(d, ct).ConfigureAwait(false);
             return d;
         }
-        if (entry.Object is not { } obj) return _nodes.Find(path); // a local file not yet uploaded
+        if (entry.Object is not { } obj) return _nodes.Find(path) ?? await ProbeAsync(path, ct).ConfigureAwait(false); // a file with local state
         var meta = _meta.Get(obj.Identity);
         if (meta is null)
         {
@@ -167,8 +167,10 @@ public sealed partial class CachedVolume
             token = page.ContinuationToken;
         } while (token is not null && ++pages < maxPages);
 
+        // Every file with local state, uploaded or not: an upload that finished between the LIST
+        // and here would otherwise be in neither.
         foreach (var n in _nodes.Below(dir))
-            if (n.File is { } f && !f.Discarded && ObjectKeys.Parent(n.Path) == dir && f.Base is null)
+            if (n.File is { Discarded: false } && ObjectKeys.Parent(n.Path) == dir)
                 entries[ObjectKeys.Name(n.Path)] = new ListedEntry(false, null);
 
         bool complete = token is null;

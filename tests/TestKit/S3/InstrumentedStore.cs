@@ -17,13 +17,15 @@ public sealed class InstrumentedStore : IObjectStore
     {
         _inner = inner;
         _maxComponent = maxKeyComponentBytes;
+        if (maxKeyComponentBytes < inner.Capabilities.MaxKeySegmentBytes) inner.Capabilities.MaxKeySegmentBytes = maxKeyComponentBytes;
     }
 
     /// <summary>
-    /// s3rver stores each key as a file named after its last component plus a 15-byte suffix, and
-    /// its process dies (ENAMETOOLONG) on a component whose file name passes 255 bytes.
+    /// s3rver stores each key as files named after its last component plus a suffix (the longest,
+    /// "._S3rver_metadata.json", is 22 bytes); a longer component makes it answer 500 or kill its
+    /// process (ENAMETOOLONG from the filesystem).
     /// </summary>
-    public const int S3rverKeyLimit = 240;
+    public const int S3rverKeyLimit = 255 - 22;
 
     private readonly int _maxComponent;
 
