@@ -102,5 +102,11 @@ public sealed partial class CachedVolume
         var remote = RemoteObject.From(info) with { Size = head?.Size ?? 0 };
         _meta.Set(remote.Identity, meta);
         SetKnown(n, remote, meta);
+        var now = FsTime.Now;
+        lock (_nodes.Sync)
+        {
+            if (req.Has(SetAttrFields.Mtime) || req.Has(SetAttrFields.MtimeNow)) n.LocalMtime = null; // an explicit time wins over local changes
+            n.LocalCtime = now;
+        }
     }
 }
