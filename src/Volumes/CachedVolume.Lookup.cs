@@ -46,8 +46,17 @@ public sealed partial class CachedVolume
         string dir = ObjectKeys.Parent(path), name = ObjectKeys.Name(path);
         if (!_dirs.TryGet(dir, name, out var listed))
         {
-            await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
-            if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            try
+            {
+                await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
+                if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            }
+            catch (FsException e) when (e.Error == FsError.Io && _dirs.TryGet(dir, name, out listed, allowStale: true))
+            {
+                // The store does not answer: the last listing (with our own changes) is the best
+                // answer there is, and it lets creates go on into the journal.
+                if (listed is null) return null;
+            }
         }
         if (listed is not { } entry) return null;
         if (entry.IsDirectory)

@@ -17,13 +17,16 @@ internal sealed class DirectoryCache
         _capacity = capacity;
     }
 
-    /// <summary>The entry for <paramref name="name"/> when the directory's listing is fresh: (true, entry or null if absent); (false, _) when unknown.</summary>
-    public bool TryGet(string dir, string name, out ListedEntry? entry)
+    /// <summary>
+    /// The entry for <paramref name="name"/> when the directory's listing is fresh (or, with
+    /// <paramref name="allowStale"/>, known at all): (true, entry or null if absent); (false, _) when unknown.
+    /// </summary>
+    public bool TryGet(string dir, string name, out ListedEntry? entry, bool allowStale = false)
     {
         lock (_dirs)
         {
             entry = null;
-            if (!_dirs.TryGetValue(dir, out var l) || !Fresh(l)) return false;
+            if (!_dirs.TryGetValue(dir, out var l) || !(allowStale || Fresh(l))) return false;
             if (l.Entries.TryGetValue(name, out var e)) entry = e;
             return true;
         }
