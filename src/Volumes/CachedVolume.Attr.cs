@@ -11,7 +11,7 @@ public sealed partial class CachedVolume
         var n = _nodes.Get(node);
         if (n.File is null && n.Kind != NodeKind.Directory && !n.Detached && (n.Meta is null || n.ValidUntil <= Now))
             await RefreshObjectAsync(n, ct).ConfigureAwait(false);
-        if (n.Kind == NodeKind.Directory && !n.Detached && _dirs.CountSubdirectories(n.Path) is null)
+        if (n.Kind == NodeKind.Directory && !n.Detached && _dirs.CountSubdirectories(n.Path) is null && !IsBigDir(n.Path))
             await LoadListingAsync(n.Path, maxPages: 1, ct).ConfigureAwait(false); // for its link count; big directories report 2
         return new AttrReply(BuildAttr(n), AttrTimeout(n));
     }

@@ -11,7 +11,7 @@ public sealed partial class CachedVolume
         EnsureWritable();
         var dir = Dir(parent);
         string path = ObjectKeys.Join(dir.Path, name);
-        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        var n = await ResolveForChangeAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
         if (n.Kind == NodeKind.Directory) throw new FsException(FsError.IsDirectory, $"'{path}' is a directory");
         await RemoveObjectAsync(n, deleteInStore: true, ct).ConfigureAwait(false);
         _dirs.Remove(dir.Path, name);
@@ -25,7 +25,7 @@ public sealed partial class CachedVolume
         EnsureWritable();
         var dir = Dir(parent);
         string path = ObjectKeys.Join(dir.Path, name);
-        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        var n = await ResolveForChangeAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
         if (n.Kind != NodeKind.Directory) throw NotDirectory(n);
         await EnsureEmptyAsync(n, ct).ConfigureAwait(false);
         string marker = _keys.DirMarkerKey(path);
@@ -118,12 +118,12 @@ public sealed partial class CachedVolume
     }
 
     /// <summary>A clean file state with no writers left goes away; the node keeps what the store holds.</summary>
-    private void DropCleanState(FileState f)
+    private void DropCleanState(FileState f, bool fromItsUpload = false)
     {
         var n = f.Node;
         lock (f)
         {
-            if (f.IsDirty || f.Upload is not null || n.WriteHandles > 0) return;
+            if (f.IsDirty || (f.Upload is not null && !fromItsUpload) || n.WriteHandles > 0) return;
             lock (_nodes.Sync)
             {
                 if (!ReferenceEquals(n.File, f)) return;

@@ -18,7 +18,7 @@ public sealed partial class CachedVolume
         var dstDir = Dir(newParent);
         _keys.ValidateNew(dstDir.Path, newName);
         string srcPath = ObjectKeys.Join(srcDir.Path, name), dstPath = ObjectKeys.Join(dstDir.Path, newName);
-        var src = await ResolveAsync(srcPath, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{srcPath}' does not exist");
+        var src = await ResolveForChangeAsync(srcPath, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{srcPath}' does not exist");
         if (srcPath == dstPath) return;
         var dst = await ResolveAsync(dstPath, ct).ConfigureAwait(false);
         if (dst is not null && (flags & RenameFlags.NoReplace) != 0) throw new FsException(FsError.Exists, $"'{dstPath}' exists");

@@ -22,6 +22,7 @@ public sealed partial class CachedVolume
         {
             if ((h.Flags & OpenFlags.Append) != 0)
                 lock (f) offset = f.Size;
+            await EnsureJournaledAsync(f, ct).ConfigureAwait(false);
             int max = Journal.MaxPayloadBytes;
             for (int done = 0; done < data.Length; done += max)
             {
@@ -134,6 +135,7 @@ public sealed partial class CachedVolume
         await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await EnsureJournaledAsync(f, ct).ConfigureAwait(false);
             var rec = await JournalCall(() => Journal.AppendAsync(JournalRecordKind.Truncate, VolumeId, f.FileId, size, ReadOnlyMemory<byte>.Empty, ct)).ConfigureAwait(false);
             Changed(f, rec.Address);
             var now = FsTime.Now;
@@ -207,6 +209,17 @@ public sealed partial class CachedVolume
             f.Mutate.Release();
         }
         return f;
+    }
+
+    /// <summary>
+    /// A clean file state (its upload finished, its records retired) that changes again starts
+    /// with a snapshot, so that replay knows what the following Write/Truncate records apply to.
+    /// Caller holds Mutate.
+    /// </summary>
+    private async Task EnsureJournaledAsync(FileState f, CancellationToken ct)
+    {
+        // An unlinked file gets none: its records after the Discard must stay ignored by replay.
+        if (!f.IsDirty && !f.Discarded) await AppendSnapshotAsync(f, ct).ConfigureAwait(false);
     }
 
     /// <summary>Journals the file's whole state (caller holds Mutate).</summary>
