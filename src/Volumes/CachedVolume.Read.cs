@@ -133,6 +133,14 @@ public sealed partial class CachedVolume
                 await RefreshObjectAsync(n, ct).ConfigureAwait(false); // changed by another client: read the new object
                 continue;
             }
+            catch (FsException e) when (e.Error == FsError.Stale && f is not null && attempt < 20)
+            {
+                // The base is being replaced, most likely by this file's own upload (servers that
+                // write in place, like s3rver, show a half-written object meanwhile): once the
+                // upload commits, the base switches and the read goes to the new object.
+                await Task.Delay(25 * (attempt + 1), ct).ConfigureAwait(false);
+                continue;
+            }
             if (baseEnd < offset + count) dest.Span[(int)Math.Max(0, baseEnd - offset)..].Clear();
             if (f is null) return count;
             await Journal.ReadDirtyAsync(VolumeId, f.FileId, offset, dest, ct).ConfigureAwait(false);
