@@ -12,7 +12,7 @@ namespace GatewayFs.CacheEngine;
 /// An in-memory index (rebuilt by replay) maps each file's dirty runs to the records holding
 /// their newest bytes; retired records leave it and the log head is truncated past them.
 /// </summary>
-/// <remarks>Lock order: <c>_appendLock</c> before <c>_indexLock</c>.</remarks>
+/// <remarks>Lock order: <c>_appendLock</c> before <c>_indexLock</c>; <c>_commitGate</c> is never held with another.</remarks>
 public sealed partial class FasterWriteJournal : IWriteJournal
 {
     private readonly JournalOptions _options;
@@ -117,24 +117,6 @@ public sealed partial class FasterWriteJournal : IWriteJournal
                     Interlocked.Read(ref _fullWaits), Interlocked.Read(ref _fullRejections));
             }
         }
-    }
-
-    /// <summary>True once the record at this address is durable.</summary>
-    public bool IsCommitted(long address) => address < _log.CommittedUntilAddress;
-
-    /// <inheritdoc />
-    public async ValueTask CommitAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        long target = _log.TailAddress;
-        if (_log.CommittedUntilAddress >= target) return;
-        // FasterLog drops a commit request whose records an in-flight commit already covers and
-        // returns at once: wait for the address ourselves so "committed" always means on disk.
-        await _log.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await _log.WaitForCommitAsync(target, 0, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _commitCount);
-        // A retire that happened before this commit could only move the head to the old commit point.
-        if (NeedsReclaim()) Reclaim();
     }
 
     private bool NeedsReclaim()
