@@ -22,7 +22,7 @@ public class CacheHitBenchmarks
         string dir = Path.Combine(Program.ScratchRoot, "bdn-cache-" + BlockSize);
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
         long bytes = 256L << 20;
-        var options = CacheBench.Options(dir, BlockSize, 2 * bytes);
+        var options = CacheBench.Options(dir, BlockSize, 4 * bytes);
         _cache = FasterBlockCache.OpenAsync(options).GetAwaiter().GetResult();
         _id = BlockIdentity.FromString("bdn");
         var data = new byte[BlockSize];

@@ -13,6 +13,8 @@ public static class Machine
         return $"{Environment.MachineName} ({cpu}, {Environment.ProcessorCount} cores, {memKb >> 20} GiB RAM, Linux {kernel}, .NET {Environment.Version}), filesystem: {Run("df", "-hT", dir).Split('\n').Skip(1).FirstOrDefault()?.Trim()}";
     }
 
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
     private static string Run(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };

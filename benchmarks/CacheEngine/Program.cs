@@ -40,7 +40,7 @@ public static class Program
         Directory.CreateDirectory(ScratchRoot);
         long size = sizeMb << 20;
         var md = new StringBuilder();
-        md.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe(ScratchRoot)}.");
+        md.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe(ScratchRoot)}; load average at start {Machine.LoadAverage()}.");
         md.AppendLine($"Command: `dotnet run -c Release --project benchmarks/CacheEngine -- --size-mb {sizeMb}{(bdn ? "" : " --no-bdn")}`. Scratch files on the same filesystem as the raw-disk file; all reads O_DIRECT, page cache dropped before read phases.");
         md.AppendLine();
 
@@ -88,6 +88,7 @@ public static class Program
         md.AppendLine($"Raw disk extra: 1 MiB O_DIRECT sequential write {rawWrite:0} MB/s; 4 KiB O_DSYNC append p99 {dsyncAppend.P(0.99):0} µs, rewrite p99 {dsyncRewrite.P(0.99):0} µs. "
             + $"Cache hits from the log's memory: {c1.MemoryHitMBps:0} MB/s (1 MiB), {c64.MemoryHitMBps:0} MB/s (64 KiB). "
             + $"Disk reads per 1000 hits from disk: {c1.DiskReadsPerHit1000} (1 MiB), {c64.DiskReadsPerHit1000} (64 KiB). "
+            + $"CPU per MiB: hits {c1.HitCpuUsPerMiB:0} µs (1 MiB blocks), {c64.HitCpuUsPerMiB:0} µs (64 KiB); fill {c1.FillCpuUsPerMiB:0} µs (1 MiB), {c64.FillCpuUsPerMiB:0} µs (64 KiB). "
             + $"Group commit latency: 64 KiB p50 {g64.Latency.P(0.5):0} µs / p99 {g64.Latency.P(0.99):0} µs ({g64.CommitsPerSecond:0} commits/s); 1 MiB p50 {g1m.Latency.P(0.5):0} µs / p99 {g1m.Latency.P(0.99):0} µs.");
 
         if (bdn)

@@ -63,6 +63,9 @@ public sealed partial class FasterBlockCache : IBlockCache
         Interlocked.Read(ref _corrupt), Interlocked.Read(ref _secondChance),
         Math.Max(0, _store.Log.TailAddress - _store.Log.BeginAddress), _options.CapacityBytes, StartedWarm);
 
+    /// <summary>The log's begin, head (start of the in-memory part) and tail addresses.</summary>
+    internal (long Begin, long Head, long Tail) LogAddresses => (_store.Log.BeginAddress, _store.Log.HeadAddress, _store.Log.TailAddress);
+
     /// <summary>Disk reads issued by the store (for tests: a hit from disk is one read).</summary>
     internal long DeviceReads => _device.Reads;
 
@@ -111,7 +114,7 @@ public sealed partial class FasterBlockCache : IBlockCache
 
     private static (DirectFileDevice, FasterKV<SpanByte, SpanByte>) CreateStore(BlockCacheOptions options, string dir)
     {
-        var device = new DirectFileDevice(Path.Combine(dir, "cache.log"), durable: false, options.IoThreads);
+        var device = new DirectFileDevice(Path.Combine(dir, "cache.log"), durable: false, options.IoThreads) { InlineReads = true };
         long records = Math.Max(1024, options.CapacityBytes / options.BlockSize);
         var settings = new FasterKVSettings<SpanByte, SpanByte>
         {

@@ -96,9 +96,20 @@ internal sealed class DirectFileDevice : StorageDeviceBase
         return fd;
     }
 
+    /// <summary>
+    /// Reads run on the caller's thread (the callback too): a cache hit from disk then costs one
+    /// pread and no thread hops, which on a loaded 2-core machine is most of the latency. The
+    /// price is that the caller holds FASTER's epoch for the duration of one read.
+    /// </summary>
+    public bool InlineReads { get; init; }
+
     /// <inheritdoc />
     public override void ReadAsync(int segmentId, ulong sourceAddress, IntPtr destinationAddress, uint readLength, DeviceIOCompletionCallback callback, object context)
-        => Enqueue(new IoRequest(false, segmentId, (long)sourceAddress, destinationAddress, readLength, callback, context));
+    {
+        var request = new IoRequest(false, segmentId, (long)sourceAddress, destinationAddress, readLength, callback, context);
+        if (InlineReads && Volatile.Read(ref _disposed) == 0) Run(request);
+        else Enqueue(request);
+    }
 
     /// <inheritdoc />
     public override void WriteAsync(IntPtr sourceAddress, int segmentId, ulong destinationAddress, uint numBytesToWrite, DeviceIOCompletionCallback callback, object context)
@@ -120,14 +131,18 @@ internal sealed class DirectFileDevice : StorageDeviceBase
 
     private void Work(BlockingCollection<IoRequest> queue)
     {
-        foreach (var request in queue.GetConsumingEnumerable())
-        {
-            uint error = 0;
-            uint done = 0;
-            try { done = Execute(request, out error); }
-            catch (Exception) { error = 5; }
-            request.Callback(error, done, request.Context);
-        }
+        foreach (var request in queue.GetConsumingEnumerable()) Run(request);
+    }
+
+    private void Run(IoRequest request)
+    {
+        uint error = 0;
+        uint done = 0;
+        // Any failure (EIO, a vanished segment) goes back to FASTER as an I/O error code.
+        try { done = Execute(request, out error); }
+        catch (IOException) { error = 5; }
+        catch (UnauthorizedAccessException) { error = 13; }
+        request.Callback(error, done, request.Context);
     }
 
     private unsafe uint Execute(IoRequest r, out uint error)
