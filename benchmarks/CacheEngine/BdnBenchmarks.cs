@@ -21,7 +21,8 @@ public class CacheHitBenchmarks
     {
         string dir = Path.Combine(Program.ScratchRoot, "bdn-cache-" + BlockSize);
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        long bytes = 256L << 20;
+        // Well beyond the log's memory (4 pages of 32 blocks), so most blocks are on disk.
+        long bytes = Math.Max(256L << 20, 512L * BlockSize);
         var options = CacheBench.Options(dir, BlockSize, 4 * bytes);
         _cache = FasterBlockCache.OpenAsync(options).GetAwaiter().GetResult();
         _id = BlockIdentity.FromString("bdn");

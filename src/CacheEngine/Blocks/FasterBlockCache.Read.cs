@@ -1,5 +1,6 @@
 using FASTER.core;
 using GatewayFs.CacheEngine.Blocks;
+using Microsoft.Extensions.Logging;
 
 namespace GatewayFs.CacheEngine;
 
@@ -29,6 +30,14 @@ public sealed partial class FasterBlockCache
             ReturnSession(session);
         }
 
+        if (result.Status.IsFaulted)
+        {
+            // A cache that cannot read its disk degrades to misses; the caller fetches from S3.
+            Interlocked.Increment(ref _misses);
+            Interlocked.Increment(ref _readErrors);
+            _logger.LogWarning("block cache {Dir}: reading block {Index} of {Identity} failed; treated as a miss", _directory, blockIndex, identity);
+            return -1;
+        }
         if (!result.Status.Found)
         {
             Interlocked.Increment(ref _misses);

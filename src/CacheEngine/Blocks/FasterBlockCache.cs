@@ -33,7 +33,7 @@ public sealed partial class FasterBlockCache : IBlockCache
     private readonly int _recordSize;
     private long _generation;
     private long _enqueued, _processed;
-    private long _hits, _misses, _writes, _dropped, _evictions, _evictedBytes, _corrupt, _secondChance;
+    private long _hits, _misses, _writes, _dropped, _evictions, _evictedBytes, _corrupt, _secondChance, _readErrors;
     private int _disposed;
 
     private FasterBlockCache(BlockCacheOptions options, ILogger logger, string directory, DirectFileDevice device, FasterKV<SpanByte, SpanByte> store, bool warm)
@@ -60,7 +60,7 @@ public sealed partial class FasterBlockCache : IBlockCache
     public BlockCacheStats Stats => new(
         Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _writes),
         Interlocked.Read(ref _dropped), Interlocked.Read(ref _evictions), Interlocked.Read(ref _evictedBytes),
-        Interlocked.Read(ref _corrupt), Interlocked.Read(ref _secondChance),
+        Interlocked.Read(ref _corrupt), Interlocked.Read(ref _secondChance), Interlocked.Read(ref _readErrors),
         Math.Max(0, _store.Log.TailAddress - _store.Log.BeginAddress), _options.CapacityBytes, StartedWarm);
 
     /// <summary>The log's begin, head (start of the in-memory part) and tail addresses.</summary>
