@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class XattrTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Set_get_list_remove_round_trip(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -32,7 +32,7 @@ public class XattrTests
         Assert.Equal("x", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Create_and_replace_flags_and_missing_names_give_the_right_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -48,7 +48,7 @@ public class XattrTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.GetXattrAsync("missing", "user.a"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Attributes_follow_the_file_through_rename_and_mark_ctime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -60,5 +60,25 @@ public class XattrTests
         Assert.True((await fs.StatAsync("f")).Ctime > before.Ctime);
         await fs.RenameAsync("f", "g");
         Assert.Equal("v"u8.ToArray(), await fs.GetXattrAsync("g", "user.tag"));
+    }
+
+    [Theory, AllTargets]
+    public async Task A_minimal_access_ACL_changes_the_mode_or_is_refused_never_silently_stored(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        await fs.WriteTextAsync("f", "x");
+        await fs.ChmodAsync("f", 0x1FF);
+        // struct posix_acl_xattr_header (version 2) and three entries: user::rw-, group::r--, other::---
+        byte[] acl = [2, 0, 0, 0, 0x01, 0, 6, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x04, 0, 4, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x20, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF];
+        try
+        {
+            await fs.SetXattrAsync("f", "system.posix_acl_access", acl);
+        }
+        catch (FsException e) when (e.Error == FsError.NotSupported)
+        {
+            Assert.Equal(0x1FFu, Perm((await fs.StatAsync("f")).Mode));
+            return;
+        }
+        Assert.Equal(0x1A0u, Perm((await fs.StatAsync("f")).Mode)); // 0640, as the ACL says
     }
 }

@@ -68,9 +68,14 @@ public sealed partial class InMemoryFileSystem
     }
 
     // Linux answers ERANGE for empty names and names over XATTR_NAME_MAX (255 bytes).
+    // The system namespace holds kernel-interpreted values (POSIX ACLs): stored as opaque
+    // bytes they would be silently ignored (the mode would not follow an ACL set by cp -a),
+    // so they are refused and programs fall back to chmod.
     private static void CheckXattrName(string name)
     {
         if (name.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(name) > 255)
             throw new FsException(FsError.Range, $"extended attribute name of {name.Length} characters is empty or longer than 255 bytes");
+        if (name.StartsWith("system.", StringComparison.Ordinal))
+            throw new FsException(FsError.NotSupported, $"'{name}': the system namespace (POSIX ACLs) is not supported; use chmod");
     }
 }

@@ -54,6 +54,20 @@ public sealed partial class InMemoryFileSystem : IFileSystem
     /// <summary>Bytes of file data held (whole chunks).</summary>
     public long UsedBytes => Interlocked.Read(ref _usedBytes);
 
+    /// <summary>The kernel's references to all nodes: 0 once a well-behaved client has forgotten everything.</summary>
+    public ulong TotalLookups
+    {
+        get
+        {
+            lock (_tree)
+            {
+                ulong total = 0;
+                foreach (var n in _nodes.Values) total += n.Lookups;
+                return total;
+            }
+        }
+    }
+
     /// <summary>The kernel's references to <paramref name="node"/> (0 when it is gone).</summary>
     public ulong LookupCount(ulong node)
     {

@@ -34,6 +34,9 @@ public sealed class S3rverFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The server, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1:1");
 
+    /// <summary>s3rver's data directory (deleted on dispose).</summary>
+    public string? DataDirectory => _directory;
+
     /// <summary>The loopback port it listens on.</summary>
     public int Port => Endpoint.Port;
 
@@ -194,11 +197,26 @@ public sealed class S3rverFixture : IAsyncLifetime, IAsyncDisposable
             AppDomain.CurrentDomain.ProcessExit -= _exitHook;
             _exitHook = null;
         }
-        if (_directory is not null && Directory.Exists(_directory))
+        if (_directory is not null)
         {
-            try { Directory.Delete(_directory, recursive: true); }
-            catch (IOException) { /* a file still being written by a dying server; the temp dir is cleaned by the OS */ }
+            DeleteDirectory(_directory);
             _directory = null;
+        }
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        // The killed server may still be closing files for a moment.
+        for (int attempt = 1; Directory.Exists(directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(200);
+            }
         }
     }
 
