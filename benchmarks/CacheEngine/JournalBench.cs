@@ -10,8 +10,6 @@ public static class JournalBench
     {
         Directory = dir,
         SizeLimitBytes = 8L << 30,
-        PageSizeBytes = 4 << 20,
-        MemoryBytes = 64L << 20,
         SegmentSizeBytes = 256L << 20,
     };
 

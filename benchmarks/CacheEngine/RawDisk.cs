@@ -60,6 +60,21 @@ public static unsafe class RawDisk
         finally { NativeFile.Close(fd); }
     }
 
+    /// <summary>Sequential O_DIRECT|O_DSYNC appends of chunk bytes (each durable before the next): MB/s.</summary>
+    public static double DSyncSequential(string path, long size, int chunk)
+    {
+        using var buf = new Aligned(chunk);
+        File.Delete(path);
+        int fd = NativeFile.Open(path, NativeFile.ORdWr | NativeFile.OCreat | NativeFile.ODirect | NativeFile.ODSync);
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            for (long off = 0; off < size; off += chunk) Check(NativeFile.WriteFully(fd, buf.Pointer, chunk, off));
+            return size / sw.Elapsed.TotalSeconds / 1e6;
+        }
+        finally { NativeFile.Close(fd); File.Delete(path); }
+    }
+
     /// <summary>Empties the kernel page cache (root only; O_DIRECT does not need it, buffered reads do).</summary>
     public static void DropCaches()
     {

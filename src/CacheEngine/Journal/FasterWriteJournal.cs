@@ -62,8 +62,8 @@ public sealed partial class FasterWriteJournal : IWriteJournal
             var settings = new FasterLogSettings
             {
                 LogDevice = device,
-                PageSize = options.PageSizeBytes,
-                MemorySize = options.MemoryBytes,
+                PageSize = options.EffectivePageSize,
+                MemorySize = options.EffectiveMemory,
                 SegmentSize = options.SegmentSizeBytes,
                 LogCommitManager = commits,
                 LogChecksum = LogChecksumType.PerEntry,
@@ -102,6 +102,12 @@ public sealed partial class FasterWriteJournal : IWriteJournal
 
     /// <inheritdoc />
     public int MaxPayloadBytes => _options.MaxPayloadBytes;
+
+    /// <summary>Disk writes issued (for tests and benchmarks: one per commit round at best).</summary>
+    internal long DeviceWrites => _device.Writes;
+
+    /// <summary>Bytes written to disk, rewrites included.</summary>
+    internal long DeviceBytesWritten => _device.BytesWritten;
 
     private long UsedBytes => Math.Max(0, _log.TailAddress - _log.BeginAddress);
 

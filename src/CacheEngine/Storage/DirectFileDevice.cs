@@ -26,7 +26,7 @@ internal sealed class DirectFileDevice : StorageDeviceBase
     private readonly BlockingCollection<IoRequest> _writeQueue = new();
     private readonly Thread[] _workers;
     private int _disposed;
-    private long _reads, _writes;
+    private long _reads, _writes, _bytesWritten;
 
     /// <summary>Read requests executed (for tests and benchmarks).</summary>
     internal long Reads => Interlocked.Read(ref _reads);
@@ -34,9 +34,12 @@ internal sealed class DirectFileDevice : StorageDeviceBase
     /// <summary>Write requests executed.</summary>
     internal long Writes => Interlocked.Read(ref _writes);
 
+    /// <summary>Bytes written (sector-rounded, rewrites counted again).</summary>
+    internal long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
     /// <param name="baseFileName">Segment files are named baseFileName.N.</param>
     /// <param name="durable">Open with O_DSYNC and fsync the directory on segment creation.</param>
-    /// <param name="ioThreads">Threads that issue the blocking pread calls (writes get half as many, at least one).</param>
+    /// <param name="ioThreads">Threads that issue blocking preads, and as many for pwrites.</param>
     public DirectFileDevice(string baseFileName, bool durable, int ioThreads = 4)
         : base(Path.GetFullPath(baseFileName), Sector, -1)
     {
@@ -44,7 +47,7 @@ internal sealed class DirectFileDevice : StorageDeviceBase
         _directory = Path.GetDirectoryName(FileName)!;
         Directory.CreateDirectory(_directory);
         RecoverSegmentRange();
-        int readers = Math.Max(1, ioThreads), writers = Math.Max(1, ioThreads / 2);
+        int readers = Math.Max(1, ioThreads), writers = readers;
         _workers = new Thread[readers + writers];
         for (int i = 0; i < _workers.Length; i++)
         {
@@ -152,6 +155,7 @@ internal sealed class DirectFileDevice : StorageDeviceBase
         if (r.IsWrite)
         {
             Interlocked.Increment(ref _writes);
+            Interlocked.Add(ref _bytesWritten, r.Length);
             int fd = Handle(r.SegmentId, create: true);
             long n = NativeFile.WriteFully(fd, buffer, r.Length, r.Offset);
             if (n < 0) { error = (uint)-n; return 0; }
