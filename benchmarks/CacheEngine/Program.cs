@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
@@ -126,19 +125,27 @@ public static class Program
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(StatisticColumn.P50, StatisticColumn.P95)
             .AddLogger(ConsoleLogger.Default)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var sb = new StringBuilder();
+        sb.AppendLine("| benchmark | parameter | mean | P50 | P95 | MB/s at the mean |");
+        sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var type in new[] { typeof(CacheHitBenchmarks), typeof(JournalCommitBenchmarks) })
         {
             var summary = BenchmarkRunner.Run(type, config);
-            var logger = new AccumulationLogger();
-            MarkdownExporter.Default.ExportToLog(summary, logger);
-            // Keep the table only (the exporter also prints the environment, given above).
-            var lines = logger.GetLog().Split('\n').Where(l => l.StartsWith('|')).ToList();
-            sb.AppendLine(string.Join('\n', lines));
-            sb.AppendLine();
+            foreach (var report in summary.Reports)
+            {
+                var stats = report.ResultStatistics;
+                var parameter = report.BenchmarkCase.Parameters.Items.FirstOrDefault();
+                string name = $"{type.Name.Replace("Benchmarks", "")}.{report.BenchmarkCase.Descriptor.WorkloadMethod.Name}";
+                if (stats is null)
+                {
+                    sb.AppendLine($"| {name} | {parameter?.Name}={parameter?.Value} | failed | | | |");
+                    continue;
+                }
+                double bytes = Convert.ToDouble(parameter?.Value ?? 0, CultureInfo.InvariantCulture);
+                sb.AppendLine($"| {name} | {parameter?.Name}={parameter?.Value} | {stats.Mean / 1000:0.0} µs | {stats.Percentiles.P50 / 1000:0.0} µs | {stats.Percentiles.P95 / 1000:0.0} µs | {bytes / (stats.Mean / 1e9) / 1e6:0} |");
+            }
         }
         return sb.ToString();
     }
