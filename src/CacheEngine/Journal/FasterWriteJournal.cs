@@ -22,13 +22,17 @@ public sealed partial class FasterWriteJournal : IWriteJournal
     private readonly FasterLog _log;
     private readonly object _appendLock = new();
     private readonly object _indexLock = new();
+    // Live records by identity (their original address, what callers see as Address) and by
+    // where they physically are now; the two differ only for relocated records.
     private readonly SortedDictionary<long, JournalRecord> _live = new();
+    private readonly SortedDictionary<long, long> _byPhysical = new();
+    private readonly Dictionary<long, long> _relocated = new();
     private readonly Dictionary<(ulong Volume, ulong File), FileState> _files = new();
     private readonly Dictionary<long, long> _pins = new();
     private long _nextPin;
     private ulong _nextSequence = 1;
     private long _dirtyBytes;
-    private long _appends, _commitCount, _fullWaits, _fullRejections;
+    private long _appends, _commitCount, _fullWaits, _fullRejections, _relocations;
     private TaskCompletionSource _spaceFreed = NewSignal();
     private int _disposed;
 
@@ -120,16 +124,19 @@ public sealed partial class FasterWriteJournal : IWriteJournal
             {
                 return new JournalStats(UsedBytes, _options.SizeLimitBytes, _dirtyBytes, _live.Count, _files.Count,
                     Interlocked.Read(ref _appends), Interlocked.Read(ref _commitCount),
-                    Interlocked.Read(ref _fullWaits), Interlocked.Read(ref _fullRejections));
+                    Interlocked.Read(ref _fullWaits), Interlocked.Read(ref _fullRejections), Interlocked.Read(ref _relocations));
             }
         }
     }
+
+    /// <summary>Where a live record's entry is now. Caller holds _indexLock.</summary>
+    private long PhysicalOf(long identity) => _relocated.TryGetValue(identity, out long p) ? p : identity;
 
     private bool NeedsReclaim()
     {
         lock (_indexLock)
         {
-            long first = _live.Count > 0 ? _live.First().Key : long.MaxValue;
+            long first = _byPhysical.Count > 0 ? _byPhysical.First().Key : long.MaxValue;
             return Math.Min(first, _log.CommittedUntilAddress) > _log.BeginAddress && _pins.Count == 0;
         }
     }

@@ -25,7 +25,7 @@ public sealed class JournalCrashTests : IDisposable
         var retired = new HashSet<long>();
         var maybeRetired = new HashSet<long>();
         var rng = new Random(12345);
-        int iterations = 0, checkedRecords = 0;
+        int iterations = 0, checkedRecords = 0, fullLines = 0;
         var budget = DateTime.UtcNow + TimeSpan.FromSeconds(70);
         for (; iterations < 24 && DateTime.UtcNow < budget; iterations++)
         {
@@ -34,6 +34,7 @@ public sealed class JournalCrashTests : IDisposable
                 await child.WaitForLineAsync("READY", TimeSpan.FromSeconds(30));
                 await Task.Delay(rng.Next(100, 700));
                 child.KillHard();
+                fullLines += child.Lines.Count(l => l == "FULL");
                 foreach (var line in child.Lines)
                 {
                     var f = line.Split(' ');
@@ -47,14 +48,17 @@ public sealed class JournalCrashTests : IDisposable
             }
             checkedRecords += await VerifyAsync(dir, acknowledged, retired, maybeRetired);
         }
-        _out.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks");
+        _out.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks, {fullLines} journal-full waits timed out; last open: {_lastStats}");
         Assert.True(iterations >= 10, $"only {iterations} iterations ran in the time budget");
         Assert.True(acknowledged.Count > 100, $"only {acknowledged.Count} records were acknowledged");
     }
 
+    private static JournalStats? _lastStats;
+
     private static async Task<int> VerifyAsync(string dir, Dictionary<long, (ulong Seq, byte Kind, ulong File, long Offset, int Length)> acknowledged, HashSet<long> retired, HashSet<long> maybeRetired)
     {
         await using var journal = await FasterWriteJournal.OpenAsync(JournalCrashChild.Options(dir));
+        _lastStats = journal.Stats;
         var pending = journal.GetPending();
         var byAddress = pending.ToDictionary(r => r.Address);
         for (int i = 1; i < pending.Count; i++)
