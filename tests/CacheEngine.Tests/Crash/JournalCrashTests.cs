@@ -8,19 +8,14 @@ namespace GatewayFs.Tests.CacheEngine.Crash;
 /// kill -9 of a process in the middle of appends, commits and retirements, many times over the
 /// same journal: every acknowledged record comes back, in order, whole; retired ones do not.
 /// </summary>
-public sealed class JournalCrashTests : IDisposable
+public sealed class JournalCrashTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-    private readonly ITestOutputHelper _out;
-
-    public JournalCrashTests(ITestOutputHelper output) => _out = output;
-
-    public void Dispose() => _dir.Dispose();
+    public JournalCrashTests(ITestOutputHelper output) : base(output) { }
 
     [Fact]
     public async Task Acknowledged_records_survive_repeated_kill_minus_9()
     {
-        string dir = _dir.Sub("journal");
+        string dir = Dir.Sub("journal");
         var acknowledged = new Dictionary<long, (ulong Seq, byte Kind, ulong File, long Offset, int Length)>();
         var retired = new HashSet<long>();
         var maybeRetired = new HashSet<long>();
@@ -48,7 +43,7 @@ public sealed class JournalCrashTests : IDisposable
             }
             checkedRecords += await VerifyAsync(dir, acknowledged, retired, maybeRetired);
         }
-        _out.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks, {fullLines} journal-full waits timed out; last open: {_lastStats}");
+        Output!.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks, {fullLines} journal-full waits timed out; last open: {_lastStats}");
         Assert.True(iterations >= 10, $"only {iterations} iterations ran in the time budget");
         Assert.True(acknowledged.Count > 100, $"only {acknowledged.Count} records were acknowledged");
     }

@@ -8,18 +8,13 @@ namespace GatewayFs.Tests.CacheEngine.Journal;
 /// A record that is never retired (an upload that keeps failing) must not pin the head until
 /// the journal is full: old live records move to the tail, keeping their identity.
 /// </summary>
-public sealed class RelocationTests : IDisposable
+public sealed class RelocationTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-    private readonly ITestOutputHelper _out;
-
-    public RelocationTests(ITestOutputHelper output) => _out = output;
-
-    public void Dispose() => _dir.Dispose();
+    public RelocationTests(ITestOutputHelper output) : base(output) { }
 
     private JournalOptions Options => new()
     {
-        Directory = _dir.Sub("journal"),
+        Directory = Dir.Sub("journal"),
         SizeLimitBytes = 8L << 20,
         PageSizeBytes = 256 << 10,
         SegmentSizeBytes = 1L << 20,
@@ -49,7 +44,7 @@ public sealed class RelocationTests : IDisposable
             }
             await j.CommitAsync();
             var stats = j.Stats;
-            _out.WriteLine(stats.ToString());
+            Output!.WriteLine(stats.ToString());
             Assert.True(stats.Relocations >= 1, "nothing was relocated");
             Assert.True(stats.UsedBytes <= Options.SizeLimitBytes, $"used {stats.UsedBytes}");
             Assert.Equal(new[] { stuck.Address, stuckTruncate.Address }, j.GetPending(1, 100).Select(r => r.Address));
