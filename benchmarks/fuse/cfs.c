@@ -4,7 +4,8 @@
  *   /big          SIZE MiB, byte i = (uint8_t)((i * 31) >> 3), held in memory
  *   /many/fNNNNN  FILES empty files
  * with the same kernel settings as our binding (1 MiB max_write and max_pages, max_background
- * 64, readdirplus, keep_cache, 1 s attribute and entry timeouts, xattr calls answered).
+ * 64, readdirplus, keep_cache, 1 s attribute and entry timeouts) and the same answers to
+ * xattr calls as the in-memory reference filesystem.
  *
  * usage: cfs MOUNTPOINT [--big-mib N] [--files N] [--threads N] [--copy] [--libfuse-loop]
  *   --threads N      receive threads (default 4, as our binding on 2 cores)
@@ -19,9 +20,11 @@
 #include <fuse_lowlevel.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 enum { INO_ROOT = 1, INO_BIG = 2, INO_MANY = 3, INO_FIRST = 4 };
@@ -193,10 +196,12 @@ static void cfs_readdirplus(fuse_req_t req, fuse_ino_t ino, size_t size, off_t o
 	readdir_common(req, ino, size, off, 1);
 }
 
+/* As the in-memory reference filesystem: no POSIX ACLs (the system. namespace), no attributes
+   set, so ls -l asks security.selinux for each file and gives up on ACLs after the first. */
 static void cfs_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name, size_t size)
 {
-	(void)ino; (void)name; (void)size;
-	fuse_reply_err(req, ENODATA);
+	(void)ino; (void)size;
+	fuse_reply_err(req, strncmp(name, "system.", 7) == 0 ? EOPNOTSUPP : ENODATA);
 }
 
 static void cfs_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
@@ -228,6 +233,17 @@ static const struct fuse_lowlevel_ops ops = {
 	.listxattr = cfs_listxattr,
 	.statfs = cfs_statfs,
 };
+
+/* SIGINT/SIGTERM: detach the mount; every receive thread then gets ENODEV and ends. (Only
+   setting fuse_session_exit, as libfuse's handlers do, would drop requests read afterwards
+   and leave their callers hanging.) */
+static const char *mountpoint;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	umount2(mountpoint, MNT_DETACH);
+}
 
 static void *receive_loop(void *arg)
 {
@@ -308,7 +324,11 @@ int main(int argc, char **argv)
 	struct fuse_session *se = fuse_session_new(&args, &ops, sizeof ops, NULL);
 	if (!se)
 		return 1;
-	if (fuse_set_signal_handlers(se) != 0 || fuse_session_mount(se, argv[1]) != 0) {
+	mountpoint = argv[1];
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (fuse_session_mount(se, mountpoint) != 0) {
 		fuse_session_destroy(se);
 		return 1;
 	}
@@ -316,7 +336,6 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	int rc = has_flag(argc, argv, "--libfuse-loop") ? libfuse_loop(se, threads) : own_loop(se, threads);
 	fuse_session_unmount(se);
-	fuse_remove_signal_handlers(se);
 	fuse_session_destroy(se);
 	return rc ? 1 : 0;
 }
