@@ -169,6 +169,9 @@ public sealed partial class FasterWriteJournal : IWriteJournal
         {
             _logger.LogError(e, "journal: final commit on close failed; uncommitted records are lost, committed ones are safe");
         }
+        // A relocation in flight finishes (or fails) before the log goes away under it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Volatile.Read(ref _relocating) != 0 && DateTime.UtcNow < deadline) await Task.Delay(5).ConfigureAwait(false);
         Dispose();
     }
 

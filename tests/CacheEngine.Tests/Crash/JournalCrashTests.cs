@@ -21,7 +21,8 @@ public sealed class JournalCrashTests : ScratchTest
         var maybeRetired = new HashSet<long>();
         var rng = new Random(12345);
         int iterations = 0, checkedRecords = 0, fullLines = 0;
-        var budget = DateTime.UtcNow + TimeSpan.FromSeconds(70);
+        // 24 kills take ~30 s on a quiet machine; the budget keeps a loaded CI machine from running long.
+        var budget = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         for (; iterations < 24 && DateTime.UtcNow < budget; iterations++)
         {
             using (var child = new ChildProcess("journal-child", dir, (iterations + 1).ToString()))
@@ -44,7 +45,7 @@ public sealed class JournalCrashTests : ScratchTest
             checkedRecords += await VerifyAsync(dir, acknowledged, retired, maybeRetired);
         }
         Output!.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks, {fullLines} journal-full waits timed out; last open: {_lastStats}");
-        Assert.True(iterations >= 10, $"only {iterations} iterations ran in the time budget");
+        Assert.True(iterations >= 8, $"only {iterations} iterations ran in the time budget");
         Assert.True(acknowledged.Count > 100, $"only {acknowledged.Count} records were acknowledged");
     }
 

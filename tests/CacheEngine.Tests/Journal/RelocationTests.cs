@@ -46,7 +46,10 @@ public sealed class RelocationTests : ScratchTest
             var stats = j.Stats;
             Output!.WriteLine(stats.ToString());
             Assert.True(stats.Relocations >= 1, "nothing was relocated");
-            Assert.True(stats.UsedBytes <= Options.SizeLimitBytes, $"used {stats.UsedBytes}");
+            // Writers never exceed the limit; the journal's own small records (retire markers,
+            // relocated copies) may, by at most the relocated stretch.
+            Assert.True(stats.UsedBytes <= Options.SizeLimitBytes * 5 / 4, $"used {stats.UsedBytes}");
+            Assert.Equal(0, stats.FullRejections);
             Assert.Equal(new[] { stuck.Address, stuckTruncate.Address }, j.GetPending(1, 100).Select(r => r.Address));
             Assert.Equal(stuckData, await j.ReadPayloadAsync(stuck));
         }
