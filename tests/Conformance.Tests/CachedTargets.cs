@@ -6,7 +6,7 @@ namespace GatewayFs.Tests.Conformance;
 
 /// <summary>
 /// The cached volume as conformance backends: over s3rver (one server per test process, a fresh
-/// bucket per test) with a fresh cache directory per test. Hard links, xattrs, RENAME_EXCHANGE,
+/// bucket per test) and over a local-directory store, with a fresh cache directory per test. Hard links, xattrs, RENAME_EXCHANGE,
 /// space accounting and sparse allocation are not features of a cached volume (docs/SEMANTICS.md).
 /// </summary>
 public static class CachedTargets
@@ -27,6 +27,18 @@ public static class CachedTargets
         var s3 = await Server.Value;
         var store = new InstrumentedStore(s3.CreateStore(await s3.CreateBucketAsync()), InstrumentedStore.S3rverKeyLimit);
         return await StartAsync(store);
+    });
+
+    /// <summary>A cached volume over a fresh local-directory store (the embedded default; has UploadPartCopy).</summary>
+    public static readonly FsBackend OverLocalStore = new("cached-local", Features, async () =>
+    {
+        string root = Directory.CreateTempSubdirectory("gatewayfs-conf-store-").FullName;
+        var instance = await StartAsync(new LocalDirectoryObjectStore(root));
+        return new FsInstance(instance.FileSystem, async () =>
+        {
+            try { await instance.DisposeAsync(); }
+            finally { Directory.Delete(root, recursive: true); }
+        });
     });
 
     private static async Task<FsInstance> StartAsync(IObjectStore store)

@@ -32,6 +32,7 @@ public static class Targets
         FsTarget.Native(),
         FsTarget.InProcess(CachedTargets.OverS3rver),
         FsTarget.Fuse(CachedTargets.OverS3rver),
+        FsTarget.InProcess(CachedTargets.OverLocalStore),
     ];
 
     /// <summary>Names of the selected targets, mounted ones only when <paramref name="mountedOnly"/>.</summary>
