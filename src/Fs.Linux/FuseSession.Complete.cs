@@ -18,10 +18,11 @@ internal sealed partial class FuseSession
         ValueTask<T> task;
         try
         {
-            task = start(_fs, args, _ct);
+            task = start(_fs, args, RequestToken);
         }
         catch (Exception e)
         {
+            RecycleRequestToken();
             ReplyFailure(req, e, state, op);
             return;
         }
@@ -34,10 +35,11 @@ internal sealed partial class FuseSession
         ValueTask task;
         try
         {
-            task = start(_fs, args, _ct);
+            task = start(_fs, args, RequestToken);
         }
         catch (Exception e)
         {
+            RecycleRequestToken();
             ReplyFailure(req, e, default(NoState), op);
             return;
         }
@@ -65,10 +67,12 @@ internal sealed partial class FuseSession
     {
         if (task.IsCompleted)
         {
+            RecycleRequestToken();
             Finish(req, task, state, op, reply);
             return;
         }
         EnterPending();
+        TrackInterrupts(req);
         _ = FinishLater(req, task, state, op, reply);
     }
 
@@ -93,17 +97,19 @@ internal sealed partial class FuseSession
     {
         try
         {
-            T result;
+            T result = default!;
+            Exception? error = null;
             try
             {
                 result = await task.ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                ReplyFailure(req, e, state, op);
-                return;
+                error = e;
             }
-            SendReply(req, result, state, op, reply);
+            UntrackInterrupts(req); // before the reply: afterwards the request's address may be reused
+            if (error is not null) ReplyFailure(req, error, state, op);
+            else SendReply(req, result, state, op, reply);
         }
         finally
         {

@@ -53,10 +53,11 @@ internal sealed unsafe partial class FuseSession
         ValueTask<int> task;
         try
         {
-            task = _fs.WriteAsync(node, handle, offset, memory, _ct);
+            task = _fs.WriteAsync(node, handle, offset, memory, RequestToken);
         }
         catch (Exception e)
         {
+            RecycleRequestToken();
             ReplyFailure(req, e, new BufferState(copy, shared: false), "write");
             return;
         }

@@ -95,14 +95,7 @@ internal sealed partial class FuseSession
         CompleteInit(false);
         Libfuse.fuse_session_exit(_se);
         _loopsEnded.Set();
-        try
-        {
-            _shutdown.Cancel();
-        }
-        catch (AggregateException e)
-        {
-            _log.LogError(e, "a cancellation callback of the filesystem failed");
-        }
+        CancelAllInFlight();
         ExitPending();
         _ = FinishAsync();
     }

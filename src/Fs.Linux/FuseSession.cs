@@ -21,8 +21,6 @@ internal sealed unsafe partial class FuseSession
     private readonly FsInfo _info;
     private readonly ILogger _log;
     private readonly FuseMountOptions _options;
-    private readonly CancellationTokenSource _shutdown = new();
-    private readonly CancellationToken _ct;
     private readonly int _maxIo;
     private readonly ManualResetEventSlim _initDone = new();
     private nint _se;
@@ -37,7 +35,6 @@ internal sealed unsafe partial class FuseSession
         _info = fs.Info;
         _options = options;
         _log = options.Logger ?? NullLogger.Instance;
-        _ct = _shutdown.Token;
         Mountpoint = mountpoint;
         int page = Environment.SystemPageSize;
         // libfuse reads each request into a buffer of FUSE_MAX_MAX_PAGES (256) pages plus a

@@ -71,6 +71,23 @@ public sealed class MountLifecycleTests(S3rverFixture s3) : SandboxedTest(s3, "l
     }
 
     [Fact]
+    public async Task Unmount_on_a_terminal_shows_a_progress_bar()
+    {
+        var bucket = await S3.CreateBucketAsync();
+        var mp = await MountS3Async(bucket, "--write-back-delay", "1h");
+        File.WriteAllBytes(Path.Combine(mp, "bar.bin"), TestData.Bytes(16 << 20, 4));
+        // script(1) gives the command a pseudo-terminal, as a user's shell would.
+        var command = $"TERM=xterm {Gatewayfs.Executable} unmount {mp}";
+        var r = await Gatewayfs.RunProgramAsync("script", ["-qec", command, "/dev/null"], Box.Environment);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("uploading", r.Stdout);
+        Assert.Contains("100%", r.Stdout);
+        Assert.Contains("\u001b[", r.Stdout); // ANSI drawing, not plain lines
+        Assert.Contains("the object store holds everything", r.Stdout);
+        Assertions.NothingLeft(Box, mp);
+    }
+
+    [Fact]
     public async Task Foreground_mount_stays_attached_and_ends_with_unmount()
     {
         var bucket = await S3.CreateBucketAsync();

@@ -4,7 +4,7 @@ public class AppendTests
 {
     private const OpenFlags AppendWrite = OpenFlags.WriteOnly | OpenFlags.Append;
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Append_writes_go_to_the_end_whatever_the_position(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -20,7 +20,7 @@ public class AppendTests
         Assert.Equal("one\ntwo\nthree\n", await fs.ReadTextAsync("log"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Two_append_descriptors_never_overwrite_each_other(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -38,7 +38,7 @@ public class AppendTests
         Assert.Equal(string.Concat(Enumerable.Repeat("aaaabb", 50)), text);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Append_after_growth_by_another_descriptor_lands_after_it(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -50,7 +50,7 @@ public class AppendTests
         Assert.Equal("123456", await fs.ReadTextAsync("log"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Pwrite_on_an_append_descriptor_appends_as_on_Linux(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

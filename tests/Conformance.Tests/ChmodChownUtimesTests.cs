@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class ChmodChownUtimesTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Chmod_sets_permission_bits_and_keeps_the_type(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -22,7 +22,7 @@ public class ChmodChownUtimesTests
         Assert.Equal("x", await fs.ReadTextAsync("f")); // root reads through 0000, as the kernel allows
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Chmod_marks_ctime_but_not_mtime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -36,7 +36,7 @@ public class ChmodChownUtimesTests
         Assert.True(after.Ctime > before.Ctime);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Chown_sets_owner_and_group(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -57,7 +57,7 @@ public class ChmodChownUtimesTests
         Assert.Equal((0u, 0u), ((await fs.StatAsync("f")).Uid, (await fs.StatAsync("f")).Gid));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Utimens_sets_times_to_the_nanosecond(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -71,7 +71,7 @@ public class ChmodChownUtimesTests
         Assert.True(a.Ctime > mtime);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Utimens_omit_keeps_a_time_and_now_sets_it(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -87,7 +87,7 @@ public class ChmodChownUtimesTests
         Assert.Equal(a.Mtime, b.Mtime);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Times_before_1970_and_far_in_the_future_survive(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

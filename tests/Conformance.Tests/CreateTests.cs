@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class CreateTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task New_file_is_an_empty_regular_file_with_the_masked_mode(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -17,7 +17,7 @@ public class CreateTests
         Assert.NotEqual(0ul, a.Ino);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Exclusive_create_of_an_existing_name_fails_with_EEXIST(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -28,7 +28,7 @@ public class CreateTests
         Assert.Equal("keep", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Create_without_exclusive_opens_the_existing_file_and_keeps_its_data(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -44,7 +44,7 @@ public class CreateTests
         Assert.Equal(Perm(before.Mode), Perm(after.Mode)); // the mode argument only applies to new files
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Create_marks_the_parent_directory_modified(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -56,7 +56,7 @@ public class CreateTests
         Assert.True(d.Ctime > Past);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Created_files_are_listed_and_have_distinct_inode_numbers(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -71,7 +71,7 @@ public class CreateTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Create_with_truncate_empties_an_existing_file(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -3,7 +3,7 @@ namespace GatewayFs.Tests.Conformance;
 /// <summary>The errno each misuse gets, across operations.</summary>
 public class ErrorTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Missing_names_give_ENOENT(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -20,7 +20,7 @@ public class ErrorTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.SymlinkAsync("x", "nope/link"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Taken_names_give_EEXIST(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -35,7 +35,7 @@ public class ErrorTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Non_empty_directories_give_ENOTEMPTY(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -47,7 +47,7 @@ public class ErrorTests
         await FsAssert.FailsAsync(FsError.NotEmpty, () => fs.RenameAsync("a/b", "c"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task File_operations_on_directories_give_EISDIR(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -60,7 +60,7 @@ public class ErrorTests
         await FsAssert.FailsAsync(FsError.IsDirectory, () => fs.TruncateAsync("d", 0));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Files_used_as_directories_give_ENOTDIR(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -74,7 +74,7 @@ public class ErrorTests
         await FsAssert.FailsAsync(FsError.NotDirectory, () => fs.ListAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Names_over_255_bytes_give_ENAMETOOLONG(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -98,7 +98,7 @@ public class ErrorTests
         Assert.Equal(new[] { ok, multibyteOk }.Order(StringComparer.Ordinal), await fs.ListAsync(""));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Closed_descriptors_give_EBADF(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

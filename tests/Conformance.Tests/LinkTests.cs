@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class LinkTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Hard_links_share_one_file(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -27,7 +27,7 @@ public class LinkTests
         Assert.Equal("shared text", await fs.ReadTextAsync("d/g"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Link_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

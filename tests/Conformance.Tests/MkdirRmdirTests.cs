@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class MkdirRmdirTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Mkdir_creates_an_empty_directory_with_the_masked_mode_and_link_counts(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -16,7 +16,7 @@ public class MkdirRmdirTests
         Assert.Empty(await fs.ListAsync("d"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Deep_nesting_works_and_rmdir_unwinds_it(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -38,7 +38,7 @@ public class MkdirRmdirTests
         Assert.Empty(await fs.ListAsync(""));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rmdir_removes_an_empty_directory_and_restores_the_parent(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -53,7 +53,7 @@ public class MkdirRmdirTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.StatAsync("p/c"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Mkdir_and_rmdir_refuse_what_POSIX_refuses(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -70,7 +70,7 @@ public class MkdirRmdirTests
         Assert.Equal(["f"], await fs.ListAsync("d"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Setgid_directories_pass_their_group_and_the_bit_down(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -13,7 +13,7 @@ public class ReadDirTests
             await using (await fs.OpenAsync($"{dir}/{Name(i)}", OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive)) { }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Ten_thousand_entries_are_listed_exactly_once(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -28,7 +28,7 @@ public class ReadDirTests
         Assert.Equal(Enumerable.Range(0, Many).Select(Name), seen.Where(n => n.StartsWith("entry-")).Order(StringComparer.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Listing_while_entries_are_removed_neither_repeats_nor_skips_survivors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -54,7 +54,7 @@ public class ReadDirTests
         Assert.Equal(Many - removed.Count, (await fs.ListAsync("big")).Count);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Listing_while_entries_are_added_shows_every_old_entry_once(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -71,7 +71,7 @@ public class ReadDirTests
         Assert.Empty(Enumerable.Range(0, 500).Select(Name).Except(seen));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task An_empty_directory_lists_dot_and_dotdot(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -81,7 +81,7 @@ public class ReadDirTests
         Assert.Equal([".", ".."], seen.Order(StringComparer.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Listing_shows_every_kind_of_entry_with_long_and_unicode_names(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -94,7 +94,7 @@ public class ReadDirTests
         Assert.Equal(new[] { longName, "link", "sub", unicode }.Order(StringComparer.Ordinal), await fs.ListAsync(""));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Listing_a_file_fails_with_ENOTDIR(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

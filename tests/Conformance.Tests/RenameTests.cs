@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class RenameTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_within_and_across_directories_moves_the_same_file(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -21,7 +21,7 @@ public class RenameTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.StatAsync("a/f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_over_an_existing_file_replaces_it_atomically(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -40,7 +40,7 @@ public class RenameTests
         Assert.Equal(0u, (await oldHandle.StatAsync()).Nlink);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_of_a_directory_moves_its_subtree_and_fixes_link_counts(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -59,7 +59,7 @@ public class RenameTests
         Assert.Equal(3u, (await fs.StatAsync("dst/moved")).Nlink);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_of_a_directory_over_an_empty_directory_replaces_it(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -73,7 +73,7 @@ public class RenameTests
         Assert.Equal(rootLinks - 1, (await fs.StatAsync("")).Nlink);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_refuses_what_POSIX_refuses(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -94,7 +94,7 @@ public class RenameTests
         Assert.Equal(["sub"], await fs.ListAsync("d"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_onto_itself_or_another_link_of_itself_does_nothing(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -108,7 +108,7 @@ public class RenameTests
         Assert.Equal(2u, (await fs.StatAsync("f")).Nlink);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task NoReplace_fails_with_EEXIST_when_the_target_exists(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -120,7 +120,7 @@ public class RenameTests
         Assert.Equal(["b", "c"], await fs.ListAsync(""));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Exchange_swaps_two_names(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -140,7 +140,7 @@ public class RenameTests
             () => fs.RenameAsync("dir", "file", RenameFlags.Exchange | RenameFlags.NoReplace));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Rename_marks_both_directories_and_the_moved_node(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class SeekTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Seek_from_start_current_and_end(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -22,7 +22,7 @@ public class SeekTests
         Assert.Equal(2, await f.SeekAsync(-7, SeekOrigin.Current));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Seek_past_the_end_reads_nothing_and_a_write_there_leaves_a_zero_filled_gap(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -40,7 +40,7 @@ public class SeekTests
         Assert.Equal((byte)'z', all[100_000]);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Seek_before_the_start_fails_with_EINVAL(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -52,7 +52,7 @@ public class SeekTests
         Assert.Equal(1, await f.SeekAsync(0, SeekOrigin.Current)); // a failed seek leaves the position
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Seek_end_follows_growth_by_another_descriptor(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

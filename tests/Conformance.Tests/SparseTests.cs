@@ -4,7 +4,7 @@ public class SparseTests
 {
     private const long GiB = 1L << 30;
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task A_byte_written_past_a_1_GiB_hole_costs_little_and_the_hole_reads_zeros(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -24,7 +24,7 @@ public class SparseTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Truncate_to_a_large_size_makes_a_hole(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -39,7 +39,7 @@ public class SparseTests
         Assert.Equal(10, (await f.PreadExactAsync(3 * GiB - 10, 1000)).Length);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Data_scattered_over_holes_reads_back_in_place(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class StatFsTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Statfs_reports_consistent_counts(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -19,7 +19,7 @@ public class StatFsTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Free_space_drops_as_data_is_written_and_comes_back_on_unlink(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class SymlinkTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task A_symlink_keeps_its_target_text_and_stat_follows_it(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -20,7 +20,7 @@ public class SymlinkTests
         Assert.Equal("contents", await fs.ReadTextAsync("link"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Target_text_is_kept_verbatim_even_when_it_points_nowhere(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -34,7 +34,7 @@ public class SymlinkTests
         Assert.True(FileModes.IsSymlink((await fs.LstatAsync("l0")).Mode));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Paths_resolve_through_a_symlink_to_a_directory(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -48,7 +48,7 @@ public class SymlinkTests
         Assert.Equal(["f"], await fs.ListAsync("short"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Unlink_and_rename_act_on_the_link_not_the_target(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -61,7 +61,7 @@ public class SymlinkTests
         Assert.Equal("x", await fs.ReadTextAsync("real"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Symlink_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

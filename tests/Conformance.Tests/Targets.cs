@@ -4,9 +4,14 @@ using GatewayFs.TestKit.InMemory;
 namespace GatewayFs.Tests.Conformance;
 
 /// <summary>
-/// The one registry of filesystems the suite runs against. A new backend (a volume kind)
-/// plugs in by adding an <see cref="FsBackend"/> and its targets below. Set
-/// GATEWAYFS_TARGETS=memory,memory-fuse to run only some.
+/// The one registry of filesystems the suite runs against; every test runs once per target
+/// (<see cref="AllTargetsAttribute"/>, <see cref="MountedTargetsAttribute"/>). A volume kind
+/// plugs in with an <see cref="FsBackend"/> (name, <see cref="FsFeatures"/> it has, and a
+/// factory returning a fresh started volume plus its cleanup, e.g. over a shared s3rver or a
+/// local-directory store) and two lines in <see cref="Registered"/>:
+/// <c>FsTarget.InProcess(backend)</c> and <c>FsTarget.Fuse(backend)</c>. Behaviour a kind
+/// cannot have gets an <see cref="FsFeatures"/> flag, and the tests check the documented
+/// error instead. Set GATEWAYFS_TARGETS=memory,memory-fuse to run only some targets.
 /// </summary>
 public static class Targets
 {
@@ -27,11 +32,9 @@ public static class Targets
         FsTarget.Native(),
     ];
 
-    /// <summary>Every selected target, as xunit theory data.</summary>
-    public static TheoryData<string> All => Data(Selected());
-
-    /// <summary>Selected targets reachable as a host directory (real programs can run there).</summary>
-    public static TheoryData<string> Mounted => Data(Selected().Where(t => t.Mounted));
+    /// <summary>Names of the selected targets, mounted ones only when <paramref name="mountedOnly"/>.</summary>
+    public static IReadOnlyList<string> Names(bool mountedOnly) =>
+        Selected().Where(t => t.Mounted || !mountedOnly).Select(t => t.Name).ToList();
 
     /// <summary>Opens a fresh session of the target called <paramref name="name"/>.</summary>
     public static ValueTask<IFsSession> OpenAsync(string name) =>
@@ -43,12 +46,5 @@ public static class Targets
         if (string.IsNullOrWhiteSpace(only)) return Registered;
         var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return Registered.Where(t => names.Contains(t.Name));
-    }
-
-    private static TheoryData<string> Data(IEnumerable<FsTarget> targets)
-    {
-        var data = new TheoryData<string>();
-        foreach (var t in targets) data.Add(t.Name);
-        return data;
     }
 }

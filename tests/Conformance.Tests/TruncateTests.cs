@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class TruncateTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Shrinking_keeps_the_prefix(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -13,7 +13,7 @@ public class TruncateTests
         SameBytes(data.AsMemory(0, 300_001), await fs.ReadFileAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Extending_reads_zeros(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -25,7 +25,7 @@ public class TruncateTests
         Assert.True(all.AsSpan(3).IndexOfAnyExcept((byte)0) < 0);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Shrink_then_extend_never_shows_the_old_bytes(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -43,7 +43,7 @@ public class TruncateTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Ftruncate_through_a_descriptor_changes_what_it_reads(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -55,7 +55,7 @@ public class TruncateTests
         Assert.Equal(4, (await fs.StatAsync("f")).Size);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Truncate_marks_mtime_and_ctime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -67,7 +67,7 @@ public class TruncateTests
         Assert.True(a.Ctime > Past);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Open_with_truncate_empties_the_file(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -84,7 +84,7 @@ public class TruncateTests
         Assert.Equal("new", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Bad_truncates_fail_with_the_POSIX_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

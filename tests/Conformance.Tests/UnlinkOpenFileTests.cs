@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class UnlinkOpenFileTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task An_unlinked_open_file_stays_readable_and_writable_through_its_descriptor(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -26,7 +26,7 @@ public class UnlinkOpenFileTests
         Assert.False(await fs.ExistsAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task A_new_file_under_the_same_name_is_independent_of_the_unlinked_one(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -40,7 +40,7 @@ public class UnlinkOpenFileTests
         Assert.NotEqual((await first.StatAsync()).Ino, (await fs.StatAsync("f")).Ino);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Unlink_marks_the_directory_and_removes_the_name(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -53,7 +53,7 @@ public class UnlinkOpenFileTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.UnlinkAsync("d/f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Many_descriptors_keep_an_unlinked_file_until_the_last_closes(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class WriteReadTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Written_bytes_read_back_after_reopen(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -15,7 +15,7 @@ public class WriteReadTests
         }
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task One_large_write_and_one_large_read_move_all_bytes(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -27,7 +27,7 @@ public class WriteReadTests
         SameBytes(data, back);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Random_overlapping_writes_match_a_model(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -54,7 +54,7 @@ public class WriteReadTests
         SameBytes(model.AsMemory(0, (int)size), await fs.ReadFileAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Reads_stop_at_the_end_of_the_file(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -67,7 +67,7 @@ public class WriteReadTests
         Assert.Equal(0, await f.PreadAsync(1 << 30, buffer));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Writing_marks_mtime_and_ctime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -86,7 +86,7 @@ public class WriteReadTests
         Assert.Equal("abc", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Access_mode_of_the_descriptor_is_enforced_with_EBADF(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -98,7 +98,7 @@ public class WriteReadTests
         Assert.Equal("data", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Two_descriptors_see_each_others_writes(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -111,7 +111,7 @@ public class WriteReadTests
         Assert.Equal(11, (await a.StatAsync()).Size);
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Fsync_and_fdatasync_succeed_and_keep_the_data(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -126,7 +126,7 @@ public class WriteReadTests
         Assert.True(data.Concat(data).SequenceEqual(await fs.ReadFileAsync("f")));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Sequential_reads_and_writes_advance_the_position(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -2,7 +2,7 @@ namespace GatewayFs.Tests.Conformance;
 
 public class XattrTests
 {
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Set_get_list_remove_round_trip(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -32,7 +32,7 @@ public class XattrTests
         Assert.Equal("x", await fs.ReadTextAsync("f"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Create_and_replace_flags_and_missing_names_give_the_right_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -48,7 +48,7 @@ public class XattrTests
         await FsAssert.FailsAsync(FsError.NotFound, () => fs.GetXattrAsync("missing", "user.a"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task Attributes_follow_the_file_through_rename_and_mark_ctime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -62,7 +62,7 @@ public class XattrTests
         Assert.Equal("v"u8.ToArray(), await fs.GetXattrAsync("g", "user.tag"));
     }
 
-    [Theory, MemberData(nameof(Targets.All), MemberType = typeof(Targets))]
+    [Theory, AllTargets]
     public async Task A_minimal_access_ACL_changes_the_mode_or_is_refused_never_silently_stored(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

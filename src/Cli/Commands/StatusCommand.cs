@@ -50,7 +50,9 @@ internal static class StatusCommand
     {
         if (!MountRegistry.IsAlive(entry.Pid))
         {
-            var stale = MountpointCheck.IsDeadMount(entry.Mountpoint) ? $"; the mountpoint is dead: run gatewayfs unmount {entry.Mountpoint}" : "";
+            var stale = Native.MountTable.Find(entry.Mountpoint) is null
+                ? $"; nothing is mounted there any more (gatewayfs unmount {entry.Mountpoint} clears this entry)"
+                : $"; the mountpoint is dead: run gatewayfs unmount {entry.Mountpoint}";
             return Unanswered(entry, "dead", $"daemon pid {entry.Pid} is gone{stale}");
         }
         try

@@ -61,7 +61,7 @@ internal sealed partial class DaemonHost
         ReadOnly = _settings.ReadOnly,
         Metrics = _settings.Metrics?.ScrapeUrl,
         StartedAt = _startedAt,
-        Volume = _volume?.GetStatus(),
+        Volume = _volume?.GetStatus() ?? _lastStatus,
     };
 
     private async Task<FlushOutcome?> FlushOnceAsync(ControlRequest request, Func<ControlReply, Task> send)

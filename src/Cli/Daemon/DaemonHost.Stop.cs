@@ -23,6 +23,9 @@ internal sealed partial class DaemonHost
         var volume = _volume!;
         if (!request.Flushed) await FlushBeforeExitAsync(volume).ConfigureAwait(false);
         var final = volume.GetStatus();
+        // From here on the volume closes; status requests get these last numbers instead.
+        _lastStatus = final;
+        _volume = null;
         var summary = final.DirtyBytes == 0 && final.DirtyFiles == 0
             ? $"unmounted {_settings.Mountpoint}; the object store holds everything"
             : $"unmounted {_settings.Mountpoint}; {FlushRunner.Pending(final)} stay in the journal in {_settings.CacheDir} and are uploaded by the next mount with this cache directory";

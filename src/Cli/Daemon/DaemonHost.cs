@@ -27,7 +27,8 @@ internal sealed partial class DaemonHost
     private readonly SemaphoreSlim _flushLock = new(1, 1);
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly Stack<(string What, Func<ValueTask> Undo)> _cleanup = new();
-    private IGatewayVolume? _volume;
+    private volatile IGatewayVolume? _volume;
+    private volatile VolumeStatus? _lastStatus;
     private (ShutdownRequest Request, string Summary)? _finishing;
     private KernelMount? _mount;
     private volatile string _state = "starting";

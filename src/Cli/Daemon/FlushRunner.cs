@@ -57,5 +57,5 @@ internal static class FlushRunner
     }
 
     /// <summary>"12 MiB in 3 files": what a stopped flush leaves behind.</summary>
-    public static string Pending(VolumeStatus s) => $"{ByteSize.Format(s.DirtyBytes)} in {s.DirtyFiles} file{(s.DirtyFiles == 1 ? "" : "s")}";
+    public static string Pending(VolumeStatus s) => Output.Words.BytesInFiles(s.DirtyBytes, s.DirtyFiles);
 }

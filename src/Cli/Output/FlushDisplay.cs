@@ -55,7 +55,7 @@ internal static class FlushDisplay
         var lastPrinted = DateTimeOffset.MinValue;
         await foreach (var reply in replies.WithCancellation(ct).ConfigureAwait(false))
         {
-            if (reply.Progress is { } p && DateTimeOffset.UtcNow - lastPrinted >= PlainInterval)
+            if (reply.Progress is { } p && (p.BytesLeft > 0 || p.FilesLeft > 0) && DateTimeOffset.UtcNow - lastPrinted >= PlainInterval)
             {
                 lastPrinted = DateTimeOffset.UtcNow;
                 var eta = p.BytesPerSecond > 0 ? $", about {Duration.Format(TimeSpan.FromSeconds(p.BytesLeft / p.BytesPerSecond))} left" : "";
@@ -67,5 +67,5 @@ internal static class FlushDisplay
     }
 
     private static string Left(FlushProgress p) =>
-        $"{ByteSize.Format(p.BytesLeft)} in {p.FilesLeft} file{(p.FilesLeft == 1 ? "" : "s")} left";
+        $"{Words.BytesInFiles(p.BytesLeft, p.FilesLeft)} left";
 }

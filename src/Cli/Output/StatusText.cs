@@ -20,7 +20,7 @@ internal static class StatusText
             if (v is not null)
             {
                 Line(sb, "volume", $"{v.Kind} -> {v.Target}" + (m.ReadOnly ? ", read-only" : ""));
-                Line(sb, "dirty", $"{ByteSize.Format(v.DirtyBytes)} in {v.DirtyFiles} files (journal {ByteSize.Format(v.JournalSizeBytes)}, {Percent(v.DirtyBytes, v.JournalSizeBytes)} used)");
+                Line(sb, "dirty", $"{Words.BytesInFiles(v.DirtyBytes, v.DirtyFiles)} (journal {ByteSize.Format(v.JournalSizeBytes)}, {Percent(v.DirtyBytes, v.JournalSizeBytes)} used)");
                 Line(sb, "cache", $"{ByteSize.Format(v.CacheUsedBytes)} of {ByteSize.Format(v.CacheSizeBytes)} ({Percent(v.CacheUsedBytes, v.CacheSizeBytes)}), hit rate {v.CacheHitPercent:0.#}% ({v.CacheHits} hits, {v.CacheMisses} misses)");
                 Line(sb, "uploads", $"{v.UploadQueueLength} queued, {ByteSize.Format((long)v.UploadBytesPerSecond)}/s; {ByteSize.Format(v.CloudBytesUploaded)} up, {ByteSize.Format(v.CloudBytesDownloaded)} down since start");
                 Line(sb, "store", v.StoreReachable ? "reachable" : "UNREACHABLE");

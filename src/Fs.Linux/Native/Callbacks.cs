@@ -88,5 +88,22 @@ internal static unsafe partial class Callbacks
         }
     }
 
+    /// <summary>Asks libfuse to tell us when the kernel interrupts <paramref name="req"/> (at once if it already did).</summary>
+    public static void RegisterInterrupt(nint req) =>
+        Libfuse.fuse_req_interrupt_func(req, &Interrupted, 0);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Interrupted(nint req, nint data)
+    {
+        try
+        {
+            FuseSession.Current.OnInterrupt(req);
+        }
+        catch
+        {
+            // An interrupt is advisory; losing one only means the call runs to its end.
+        }
+    }
+
     private static ulong? Handle(FuseFileInfo* fi) => fi == null ? null : fi->Fh;
 }

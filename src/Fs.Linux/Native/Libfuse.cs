@@ -67,6 +67,9 @@ internal static unsafe partial class Libfuse
     public static partial FuseCtx* fuse_req_ctx(nint req);
 
     [LibraryImport(Library)]
+    public static partial void fuse_req_interrupt_func(nint req, delegate* unmanaged[Cdecl]<nint, nint, void> func, nint data);
+
+    [LibraryImport(Library)]
     public static partial int fuse_reply_err(nint req, int err);
 
     [LibraryImport(Library)]

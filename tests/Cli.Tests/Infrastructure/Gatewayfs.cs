@@ -30,9 +30,12 @@ public static class Gatewayfs
     }
 
     /// <summary>Starts gatewayfs with <paramref name="args"/> and the given environment changes (null value: remove).</summary>
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment) =>
+        Start(Executable, args, environment);
+
+    private static Process Start(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
-        var psi = new ProcessStartInfo(Executable)
+        var psi = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -48,15 +51,19 @@ public static class Gatewayfs
             if (v is null) psi.Environment.Remove(k);
             else psi.Environment[k] = v;
         }
-        var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start gatewayfs");
+        var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {program}");
         p.StandardInput.Close();
         return p;
     }
 
     /// <summary>Runs gatewayfs to completion (killing it after <paramref name="timeout"/>).</summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
+    public static Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null) =>
+        RunProgramAsync(Executable, args, environment, timeout);
+
+    /// <summary>Runs any program (mount, script, the contrib helper) in the same clean environment as gatewayfs.</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
     {
-        using var p = Start(args, environment);
+        using var p = Start(program, args, environment);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
@@ -68,7 +75,7 @@ public static class Gatewayfs
         {
             p.Kill(entireProcessTree: true);
             await p.WaitForExitAsync();
-            throw new TimeoutException($"gatewayfs {string.Join(' ', args)} did not finish in time; stderr so far: {await stderr}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in time; stderr so far: {await stderr}");
         }
         return new CliResult(p.ExitCode, await stdout, await stderr);
     }

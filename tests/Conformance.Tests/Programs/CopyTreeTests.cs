@@ -5,7 +5,7 @@ namespace GatewayFs.Tests.Conformance.Programs;
 /// <summary>cp -a into and out of the filesystem, checked with diff -r and find.</summary>
 public class CopyTreeTests
 {
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Cp_a_carries_a_tree_in_and_out_unchanged(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -21,7 +21,7 @@ public class CopyTreeTests
         Assert.Equal(await SampleTree.DescribeAsync(local["src"]), await SampleTree.DescribeAsync(local["back"]));
     }
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Cp_within_the_filesystem_and_rm_rf_leave_nothing_behind(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

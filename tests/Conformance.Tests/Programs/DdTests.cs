@@ -5,7 +5,7 @@ namespace GatewayFs.Tests.Conformance.Programs;
 /// <summary>dd with the block sizes and flags backup scripts use.</summary>
 public class DdTests
 {
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Dd_with_fsync_writes_and_reads_back_the_same_bytes(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -19,7 +19,7 @@ public class DdTests
         await RunAsync("cmp", [local["rand"], local["back"]]);
     }
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Dd_overwrites_a_range_in_place_with_notrunc(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -37,7 +37,7 @@ public class DdTests
         await RunAsync("cmp", [local["model"], inside]);
     }
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Dd_with_direct_io_round_trips(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -5,7 +5,7 @@ namespace GatewayFs.Tests.Conformance.Programs;
 /// <summary>git: many small files, renames into place, lock files, packs, a local clone.</summary>
 public class GitTests
 {
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Init_add_commit_gc_and_clone_give_a_sound_repository(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -14,7 +14,7 @@ public class SqliteTests
 
     private const string Check = "pragma integrity_check; select count(*), sum(v = 'changed') from t;";
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Transactions_commit_and_roll_back_with_a_rollback_journal(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -24,7 +24,7 @@ public class SqliteTests
         Assert.Equal(["test.db"], await fs.ListAsync("")); // the journal is gone after the last commit
     }
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task Transactions_commit_and_roll_back_in_WAL_mode(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

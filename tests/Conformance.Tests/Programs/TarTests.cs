@@ -5,7 +5,7 @@ namespace GatewayFs.Tests.Conformance.Programs;
 /// <summary>tar archives written to and read from the filesystem, and trees extracted into it (pax format keeps nanosecond times).</summary>
 public class TarTests
 {
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task An_archive_of_a_tree_created_on_the_filesystem_extracts_identically(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -19,7 +19,7 @@ public class TarTests
         Assert.Equal(await SampleTree.DescribeAsync(local["src"]), await SampleTree.DescribeAsync(local["out"]));
     }
 
-    [Theory, MemberData(nameof(Targets.Mounted), MemberType = typeof(Targets))]
+    [Theory, MountedTargets]
     public async Task A_tree_extracted_onto_the_filesystem_matches_and_archives_back(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

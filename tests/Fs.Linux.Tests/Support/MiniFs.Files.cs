@@ -4,16 +4,30 @@ namespace GatewayFs.Tests.Fs.Linux.Support;
 
 internal sealed partial class MiniFs
 {
-    public ValueTask<OpenReply> OpenAsync(ulong node, OpenFlags flags, FsCaller caller, CancellationToken ct)
+    public async ValueTask<OpenReply> OpenAsync(ulong node, OpenFlags flags, FsCaller caller, CancellationToken ct)
     {
         Check("open", node);
+        if (OpenGate is { } gate) await PassGate(gate, node, ct).ConfigureAwait(false);
         lock (_lock)
         {
             var n = Get(node);
             if (n.IsDir) throw new FsException(FsError.IsDirectory);
             if (flags.HasFlag(OpenFlags.Truncate)) Resize(n, 0);
         }
-        return new(NewHandle(node, flags));
+        return NewHandle(node, flags);
+    }
+
+    private async Task PassGate(Func<ulong, Task> gate, ulong node, CancellationToken ct)
+    {
+        try
+        {
+            await gate(node).WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Cancelled?.Invoke();
+            throw;
+        }
     }
 
     private OpenReply NewHandle(ulong node, OpenFlags flags)
@@ -48,7 +62,7 @@ internal sealed partial class MiniFs
     {
         Check("read", node);
         Max(ref _maxRead, buffer.Length);
-        if (ReadGate is { } gate) await gate(node).WaitAsync(ct).ConfigureAwait(false);
+        if (ReadGate is { } gate) await PassGate(gate, node, ct).ConfigureAwait(false);
         lock (_lock)
         {
             var n = Get(node);

@@ -29,6 +29,12 @@ internal sealed partial class MiniFs : IFileSystem
     /// <summary>Awaited before a read of the node returns (slow-backend simulation).</summary>
     public Func<ulong, Task>? ReadGate { get; set; }
 
+    /// <summary>Awaited before an open of the node returns.</summary>
+    public Func<ulong, Task>? OpenGate { get; set; }
+
+    /// <summary>Called when a gated call was cancelled (interrupt or unmount).</summary>
+    public Action? Cancelled { get; set; }
+
     /// <summary>Awaited before a write's data is copied (the data must stay valid until then).</summary>
     public Func<ulong, Task>? WriteGate { get; set; }
 

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using GatewayFs.Tests.Fs.Linux.Support;
+using GatewayFs.TestKit.Fuse;
+using Xunit;
+
+namespace GatewayFs.Tests.Fs.Linux;
+
+/// <summary>A process that owns a mount and dies or is signalled leaves no mount behind.</summary>
+public sealed class SignalTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _dir = Directory.CreateTempSubdirectory("gatewayfs-sig-").FullName;
+    private Process? _host;
+
+    public void Dispose()
+    {
+        if (_host is { HasExited: false }) _host.Kill();
+        _host?.Dispose();
+        if (TempMount.IsMountPoint(_dir)) Run.Program("umount", "-l", _dir);
+        Directory.Delete(_dir);
+    }
+
+    private async Task<Process> StartHost(params string[] extra)
+    {
+        string dotnet = Environment.ProcessPath is { } p && Path.GetFileName(p) == "dotnet" ? p : "dotnet";
+        var psi = new ProcessStartInfo(dotnet, ["exec", typeof(Program).Assembly.Location, "serve", _dir, .. extra])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _host = Process.Start(psi)!;
+        string? line = await _host.StandardOutput.ReadLineAsync().WaitAsync(Patience);
+        if (line != "ready") Assert.Fail($"host said '{line}': {await _host.StandardError.ReadToEndAsync()}");
+        Assert.Equal("hello from a child\n", await File.ReadAllTextAsync(Path.Combine(_dir, "hello")));
+        return _host;
+    }
+
+    private async Task MountDisappears()
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (TempMount.IsMountPoint(_dir) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.False(TempMount.IsMountPoint(_dir), $"{_dir} is still mounted");
+        Assert.Equal(0, Posix.Stat(_dir));
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_signal_unmounts_and_the_process_exits(string signal)
+    {
+        var host = await StartHost("--no-auto-unmount");
+        Run.Ok("kill", $"-{signal}", host.Id.ToString());
+        await host.WaitForExitAsync().WaitAsync(Patience);
+        await MountDisappears();
+    }
+
+    [Fact]
+    public async Task Kill_9_is_cleaned_up_by_auto_unmount()
+    {
+        var host = await StartHost();
+        host.Kill();
+        await host.WaitForExitAsync().WaitAsync(Patience);
+        await MountDisappears();
+    }
+
+    [Fact]
+    public async Task A_signal_to_a_process_waiting_on_the_filesystem_cancels_its_call()
+    {
+        var fs = new MiniFs();
+        fs.AddFile("stuck", MiniFs.Utf8("never"));
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
+        int cancelled = 0;
+        fs.Cancelled = () => Interlocked.Increment(ref cancelled);
+        fs.OpenGate = _ =>
+        {
+            entered.TrySetResult();
+            return never.Task;
+        };
+        using var m = TempMount.Create(fs);
+        // open(2) waits for its FUSE reply in the caller (reads may wait elsewhere, on a page
+        // lock or a background request, which signals break without the filesystem's help).
+        using var cat = Process.Start(new ProcessStartInfo("cat", [m.PathOf("stuck")]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await entered.Task.WaitAsync(Patience);
+        Run.Ok("kill", "-INT", cat.Id.ToString());
+        await cat.WaitForExitAsync().WaitAsync(Patience);
+        Assert.NotEqual(0, cat.ExitCode);
+        Assert.Equal(1, Volatile.Read(ref cancelled));
+    }
+}
