@@ -77,15 +77,15 @@ def object_files(datadir, bucket, key):
 def stored(datadir, bucket, key, size):
     """True once s3rver has finished storing KEY with SIZE bytes.
 
-    s3rver writes the object file in place, then its MD5 and metadata files: the object is
-    complete when its size is right and the metadata is at least as new as the data.
+    s3rver writes the object file in place, then its MD5 and metadata files; a new key is
+    complete when its size is right and its metadata file exists. (Comparing the files'
+    mtimes does not work: they can differ by a clock tick either way.)
     """
     data, meta = object_files(datadir, bucket, key)
     try:
-        d, m = os.stat(data), os.stat(meta)
+        return os.stat(data).st_size == size and os.path.exists(meta)
     except FileNotFoundError:
         return False
-    return d.st_size == size and m.st_mtime_ns >= d.st_mtime_ns
 
 
 def cmd_wait(datadir, bucket, timeout, *specs):
@@ -115,7 +115,10 @@ def cmd_wait(datadir, bucket, timeout, *specs):
             key, size, since = rest.rsplit(":", 2)
 
             def newer(key=key, size=int(size), since_ns=int(float(since) * 1e9)):
-                return stored(datadir, bucket, key, size) and os.stat(object_files(datadir, bucket, key)[1]).st_mtime_ns >= since_ns
+                try:
+                    return stored(datadir, bucket, key, size) and os.stat(object_files(datadir, bucket, key)[1]).st_mtime_ns >= since_ns
+                except FileNotFoundError:
+                    return False
             checks.append(newer)
         elif kind == "gone":
             checks.append(lambda key=rest: not os.path.exists(object_files(datadir, bucket, key)[0]))
