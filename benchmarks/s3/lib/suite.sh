@@ -44,6 +44,7 @@ bench_seqwrite() {
   result="$(fsbench write "$target/$key" "$seq_mib")" || { failed seqwrite_close_s "$1" "$result"; return 0; }
   record "$latency" "$tool" seqwrite_close_s "$1" "$(field seconds "$result")"
   (( remote )) && record_arrival seqwrite_bucket_s "$1" "$(field started "$result")" 600 "have:$key:$((seq_mib << 20))"
+  (( remote )) || rm -f "$target/$key" # keeps tmpfs within its size
   return 0
 }
 

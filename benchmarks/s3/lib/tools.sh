@@ -41,7 +41,7 @@ mount_tool() {
     tmpfs)
       target="$work/tmpfs"
       mkdir -p "$target"
-      mountpoint -q "$target" || mount -t tmpfs -o size=$(( seq_mib * 2 + 1024 ))m bench-tmpfs "$target"
+      mountpoint -q "$target" || mount -t tmpfs -o size=$(( seq_mib * 3 + 1024 ))m bench-tmpfs "$target"
       return 0 ;;
   esac
   target="$work/mnt/$tool"
