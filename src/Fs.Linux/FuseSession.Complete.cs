@@ -23,7 +23,7 @@ internal sealed partial class FuseSession
         catch (Exception e)
         {
             RecycleRequestToken();
-            ReplyFailure(req, e, state, op);
+            ReplyFailure(req, ToErrno(e, op), state, op);
             return;
         }
         Complete(req, task, state, op, reply);
@@ -40,20 +40,24 @@ internal sealed partial class FuseSession
         catch (Exception e)
         {
             RecycleRequestToken();
-            ReplyFailure(req, e, default(NoState), op);
+            ReplyFailure(req, ToErrno(e, op), default(NoState), op);
             return;
         }
-        ValueTask<bool> done;
+        if (!task.IsCompleted)
+        {
+            Complete(req, AsBool(task), default(NoState), op, static (r, _, _) => r.ReplyOk());
+            return;
+        }
+        RecycleRequestToken();
         if (task.IsCompletedSuccessfully)
         {
             task.GetAwaiter().GetResult(); // lets a pooled IValueTaskSource recycle
-            done = new ValueTask<bool>(true);
+            req.ReplyOk();
         }
         else
         {
-            done = AsBool(task);
+            ReplyFailure(req, ErrnoOf(task.AsTask(), op), default(NoState), op);
         }
-        Complete(req, done, default(NoState), op, static (r, _, _) => r.ReplyOk());
     }
 
     private static async ValueTask<bool> AsBool(ValueTask task)
@@ -79,17 +83,10 @@ internal sealed partial class FuseSession
     private void Finish<T, TState>(FuseRequest req, ValueTask<T> task, TState state, string op, ReplyAction<T, TState> reply)
         where TState : IReplyState
     {
-        T result;
-        try
-        {
-            result = task.Result;
-        }
-        catch (Exception e)
-        {
-            ReplyFailure(req, e, state, op);
-            return;
-        }
-        SendReply(req, result, state, op, reply);
+        // A failed call's exception is read from its task, not rethrown: errors such as
+        // ENOENT or ENODATA are frequent, and a throw costs far more than the reply.
+        if (task.IsCompletedSuccessfully) SendReply(req, task.Result, state, op, reply);
+        else ReplyFailure(req, ErrnoOf(task.AsTask(), op), state, op);
     }
 
     private async Task FinishLater<T, TState>(FuseRequest req, ValueTask<T> task, TState state, string op, ReplyAction<T, TState> reply)
@@ -97,19 +94,11 @@ internal sealed partial class FuseSession
     {
         try
         {
-            T result = default!;
-            Exception? error = null;
-            try
-            {
-                result = await task.ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
+            Task<T> t = task.AsTask();
+            await ((Task)t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             UntrackInterrupts(req); // before the reply: afterwards the request's address may be reused
-            if (error is not null) ReplyFailure(req, error, state, op);
-            else SendReply(req, result, state, op, reply);
+            if (t.IsCompletedSuccessfully) SendReply(req, t.Result, state, op, reply);
+            else ReplyFailure(req, ErrnoOf(t, op), state, op);
         }
         finally
         {
@@ -136,11 +125,11 @@ internal sealed partial class FuseSession
         }
     }
 
-    private void ReplyFailure<TState>(FuseRequest req, Exception e, TState state, string op) where TState : IReplyState
+    private void ReplyFailure<TState>(FuseRequest req, int errno, TState state, string op) where TState : IReplyState
     {
         try
         {
-            req.ReplyError(ToErrno(e, op));
+            req.ReplyError(errno);
         }
         finally
         {
@@ -159,6 +148,10 @@ internal sealed partial class FuseSession
             _log.LogCritical(e, "releasing the state of {Op} failed", op);
         }
     }
+
+    /// <summary>The errno for a failed or canceled task.</summary>
+    private int ErrnoOf(Task task, string op) =>
+        task.Exception?.InnerException is { } e ? ToErrno(e, op) : Libc.EINTR;
 
     /// <summary>The one errno table: <see cref="FsError"/> values are errno numbers; anything else is EIO.</summary>
     internal int ToErrno(Exception e, string op)

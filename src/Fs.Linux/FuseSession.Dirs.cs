@@ -5,6 +5,8 @@ namespace GatewayFs.Fs.Linux;
 /// <summary>Directory handles and listings, and statfs.</summary>
 internal sealed partial class FuseSession
 {
+    private const int MaxPooledSinkBytes = 128 * 1024;
+
     private readonly Stack<DirSink> _sinks = new();
 
     internal void OpenDir(FuseRequest req, ulong node) =>
@@ -42,6 +44,7 @@ internal sealed partial class FuseSession
 
     internal void ReturnSink(DirSink sink)
     {
+        if (sink.Capacity > MaxPooledSinkBytes) return; // keep the pool small; the GC takes big ones
         lock (_sinks)
         {
             if (_sinks.Count < 64) _sinks.Push(sink);

@@ -58,7 +58,7 @@ internal sealed unsafe partial class FuseSession
         catch (Exception e)
         {
             RecycleRequestToken();
-            ReplyFailure(req, e, new BufferState(copy, shared: false), "write");
+            ReplyFailure(req, ToErrno(e, "write"), new BufferState(copy, shared: false), "write");
             return;
         }
         BufferState state;

@@ -32,9 +32,18 @@ internal sealed partial class FuseSession
         if (Interlocked.Decrement(ref _pending) == 0) _drained.TrySetResult();
     }
 
-    /// <summary>Unmounts (lazily when busy) and waits until the session has ended. Idempotent.</summary>
+    /// <summary>
+    /// Unmounts (lazily when busy) and waits until the session has ended. Idempotent. From a
+    /// receive thread (inside a filesystem call) it only starts the unmount.
+    /// </summary>
     public void Unmount()
     {
+        if (t_current == this)
+        {
+            // Called from one of our own callbacks: waiting here would wait for ourselves.
+            _ = Task.Run(Unmount);
+            return;
+        }
         if (Interlocked.Exchange(ref _unmountRequested, 1) == 0 && !_loopsEnded.IsSet)
             Detach();
         if (!_completion.Task.Wait(DrainTimeout + StopTimeout))

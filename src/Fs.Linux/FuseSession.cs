@@ -41,7 +41,10 @@ internal sealed unsafe partial class FuseSession
         // 4 KiB header; that is also the largest read or write the kernel can send.
         int receiveSize = 256 * page + 4096;
         _maxIo = Math.Clamp(_info.MaxIoSize / page * page, page, 256 * page);
-        Buffers = new IoBufferPool(receiveSize, retain: options.Threads + 16);
+        // In flight at once: one receive buffer per thread, plus a reply buffer (or a lent
+        // receive buffer) per pending read or write, which the kernel bounds by max_background
+        // for asynchronous requests. Keeping that many means no buffer is ever allocated twice.
+        Buffers = new IoBufferPool(receiveSize, retain: 2 * options.Threads + (int)MaxBackground);
     }
 
     public string Mountpoint { get; }

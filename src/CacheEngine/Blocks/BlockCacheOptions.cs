@@ -24,7 +24,7 @@ public sealed record BlockCacheOptions
     public long SegmentSizeBytes { get; init; }
 
     /// <summary>
-    /// A hit on a block in this oldest fraction of the log copies it to the tail, so hot blocks
+    /// A hit on a block that this fraction of the capacity's worth of writes would evict copies it to the tail, so hot blocks
     /// survive the FIFO truncation that bounds the log. 0 turns this off (plain FIFO).
     /// </summary>
     public double SecondChanceFraction { get; init; } = 0.5;

@@ -10,6 +10,7 @@ public sealed record BlockCacheStats(
     long EvictedBytes,
     long CorruptDropped,
     long SecondChanceCopies,
+    long ReadErrors,
     long UsedBytes,
     long CapacityBytes,
     bool StartedWarm)

@@ -1,5 +1,6 @@
 using FASTER.core;
 using GatewayFs.CacheEngine.Blocks;
+using Microsoft.Extensions.Logging;
 
 namespace GatewayFs.CacheEngine;
 
@@ -29,6 +30,14 @@ public sealed partial class FasterBlockCache
             ReturnSession(session);
         }
 
+        if (result.Status.IsFaulted)
+        {
+            // A cache that cannot read its disk degrades to misses; the caller fetches from S3.
+            Interlocked.Increment(ref _misses);
+            Interlocked.Increment(ref _readErrors);
+            _logger.LogWarning("block cache {Dir}: reading block {Index} of {Identity} failed; treated as a miss", _directory, blockIndex, identity);
+            return -1;
+        }
         if (!result.Status.Found)
         {
             Interlocked.Increment(ref _misses);
@@ -84,15 +93,16 @@ public sealed partial class FasterBlockCache
     }
 
     /// <summary>
-    /// A hit in the oldest part of the log would be evicted soon: copy it to the tail. Best effort
+    /// A hit on a block within SecondChanceFraction of the capacity from eviction: copy it to the tail. Best effort
     /// (dropped if the write queue is full); each copy buys the block another pass through the log.
     /// </summary>
     private void MaybeSecondChance(BlockIdentity identity, long blockIndex, ReadOnlySpan<byte> data, long address)
     {
         if (_options.SecondChanceFraction <= 0) return;
-        long begin = _store.Log.BeginAddress;
-        long tail = _store.Log.TailAddress;
-        if (address >= begin + (long)((tail - begin) * _options.SecondChanceFraction)) return;
+        // Distance to eviction is measured against the capacity, not the log's current extent:
+        // while the log is not full nothing is evicted and copying would only cost writes.
+        long evictionFront = _store.Log.TailAddress - _options.CapacityBytes;
+        if (address - evictionFront >= (long)(_options.CapacityBytes * _options.SecondChanceFraction)) return;
         if (_pending.ContainsKey((identity.Hash, blockIndex))) return;
         var p = Encode(identity, blockIndex, data, secondChance: true);
         if (!Enqueue(p)) Discard(p);

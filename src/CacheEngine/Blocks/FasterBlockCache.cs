@@ -33,7 +33,7 @@ public sealed partial class FasterBlockCache : IBlockCache
     private readonly int _recordSize;
     private long _generation;
     private long _enqueued, _processed;
-    private long _hits, _misses, _writes, _dropped, _evictions, _evictedBytes, _corrupt, _secondChance;
+    private long _hits, _misses, _writes, _dropped, _evictions, _evictedBytes, _corrupt, _secondChance, _readErrors;
     private int _disposed;
 
     private FasterBlockCache(BlockCacheOptions options, ILogger logger, string directory, DirectFileDevice device, FasterKV<SpanByte, SpanByte> store, bool warm)
@@ -60,8 +60,11 @@ public sealed partial class FasterBlockCache : IBlockCache
     public BlockCacheStats Stats => new(
         Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _writes),
         Interlocked.Read(ref _dropped), Interlocked.Read(ref _evictions), Interlocked.Read(ref _evictedBytes),
-        Interlocked.Read(ref _corrupt), Interlocked.Read(ref _secondChance),
+        Interlocked.Read(ref _corrupt), Interlocked.Read(ref _secondChance), Interlocked.Read(ref _readErrors),
         Math.Max(0, _store.Log.TailAddress - _store.Log.BeginAddress), _options.CapacityBytes, StartedWarm);
+
+    /// <summary>The log's begin, head (start of the in-memory part) and tail addresses.</summary>
+    internal (long Begin, long Head, long Tail) LogAddresses => (_store.Log.BeginAddress, _store.Log.HeadAddress, _store.Log.TailAddress);
 
     /// <summary>Disk reads issued by the store (for tests: a hit from disk is one read).</summary>
     internal long DeviceReads => _device.Reads;
@@ -111,7 +114,7 @@ public sealed partial class FasterBlockCache : IBlockCache
 
     private static (DirectFileDevice, FasterKV<SpanByte, SpanByte>) CreateStore(BlockCacheOptions options, string dir)
     {
-        var device = new DirectFileDevice(Path.Combine(dir, "cache.log"), durable: false, options.IoThreads);
+        var device = new DirectFileDevice(Path.Combine(dir, "cache.log"), durable: false, options.IoThreads) { InlineReads = true };
         long records = Math.Max(1024, options.CapacityBytes / options.BlockSize);
         var settings = new FasterKVSettings<SpanByte, SpanByte>
         {

@@ -54,7 +54,7 @@ public sealed partial class FasterWriteJournal
                     var kept = kind == JournalRecordKind.Write || kind == RecordCodec.Retire ? ReadOnlyMemory<byte>.Empty : payload.ToArray();
                     var record = new JournalRecord(address, sequence, kind, volumeId, fileId, offset, payload.Length, kept);
                     if (kind != RecordCodec.Retire)
-                        lock (_indexLock) Apply(record);
+                        lock (_indexLock) Apply(record, address);
                     return record;
                 }
             }
@@ -67,6 +67,7 @@ public sealed partial class FasterWriteJournal
     {
         if (UsedBytes + bytes <= _options.SizeLimitBytes) return;
         Interlocked.Increment(ref _fullWaits);
+        MaybeRelocate(underPressure: true);
         var deadline = DateTime.UtcNow + _options.FullWaitTimeout;
         while (true)
         {
@@ -74,6 +75,7 @@ public sealed partial class FasterWriteJournal
             long used = UsedBytes;
             if (used + bytes <= _options.SizeLimitBytes) return;
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            MaybeRelocate(underPressure: true);
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
@@ -93,9 +95,11 @@ public sealed partial class FasterWriteJournal
     }
 
     /// <summary>Adds a pending record to the live set and, for Write/Truncate, to the file's dirty runs. Caller holds _indexLock.</summary>
-    private void Apply(JournalRecord record)
+    private void Apply(JournalRecord record, long physical)
     {
         _live[record.Address] = record;
+        _byPhysical[physical] = record.Address;
+        if (physical != record.Address) _relocated[record.Address] = physical;
         var key = (record.VolumeId, record.FileId);
         if (!_files.TryGetValue(key, out var state)) _files[key] = state = new FileState();
         state.Live.Add(record.Address);

@@ -19,7 +19,7 @@ public sealed partial class FasterWriteJournal
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         List<DirtyExtent> extents;
-        var recordOffsets = new Dictionary<long, long>();
+        var records = new Dictionary<long, (long Offset, long Physical)>();
         long pin;
         lock (_indexLock)
         {
@@ -29,25 +29,23 @@ public sealed partial class FasterWriteJournal
             long lowest = long.MaxValue;
             foreach (var e in extents)
             {
-                recordOffsets[e.RecordAddress] = _live[e.RecordAddress].Offset;
-                lowest = Math.Min(lowest, e.RecordAddress);
+                long physical = PhysicalOf(e.RecordAddress);
+                records[e.RecordAddress] = (_live[e.RecordAddress].Offset, physical);
+                lowest = Math.Min(lowest, physical);
             }
-            // Retirement may happen while we read; the pin keeps the head from being truncated past us.
-            pin = ++_nextPin;
-            _pins[pin] = lowest;
+            pin = Pin(lowest);
         }
         try
         {
-            long highest = extents.Max(e => e.RecordAddress);
             // FasterLog reads only committed records back from disk.
-            if (highest >= _log.CommittedUntilAddress) await CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (records.Values.Max(r => r.Physical) >= _log.CommittedUntilAddress) await CommitAsync(cancellationToken).ConfigureAwait(false);
             foreach (var group in extents.GroupBy(e => e.RecordAddress))
             {
-                var (owner, length) = await ReadEntryAsync(group.Key, cancellationToken).ConfigureAwait(false);
+                var (recordOffset, physical) = records[group.Key];
+                var (owner, start, length) = await ReadEntryAsync(physical, cancellationToken).ConfigureAwait(false);
                 using (owner)
                 {
-                    long recordOffset = recordOffsets[group.Key];
-                    var payload = owner.Memory.Span[RecordCodec.HeaderSize..length];
+                    var payload = owner.Memory.Span.Slice(start, length);
                     foreach (var e in group)
                         payload.Slice((int)(e.Offset - recordOffset), (int)e.Length).CopyTo(destination.Span[(int)(e.Offset - offset)..]);
                 }
@@ -56,7 +54,7 @@ public sealed partial class FasterWriteJournal
         }
         finally
         {
-            lock (_indexLock) _pins.Remove(pin);
+            Unpin(pin);
         }
     }
 
@@ -64,25 +62,62 @@ public sealed partial class FasterWriteJournal
     public async ValueTask<byte[]> ReadPayloadAsync(JournalRecord record, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (record.Address >= _log.CommittedUntilAddress) await CommitAsync(cancellationToken).ConfigureAwait(false);
-        var (owner, length) = await ReadEntryAsync(record.Address, cancellationToken).ConfigureAwait(false);
-        using (owner) return owner.Memory.Span[RecordCodec.HeaderSize..length].ToArray();
+        long physical, pin;
+        lock (_indexLock)
+        {
+            physical = _live.ContainsKey(record.Address) ? PhysicalOf(record.Address) : record.Address;
+            pin = Pin(physical);
+        }
+        try
+        {
+            if (physical >= _log.CommittedUntilAddress) await CommitAsync(cancellationToken).ConfigureAwait(false);
+            var (owner, start, length) = await ReadEntryAsync(physical, cancellationToken).ConfigureAwait(false);
+            using (owner) return owner.Memory.Span.Slice(start, length).ToArray();
+        }
+        finally
+        {
+            Unpin(pin);
+        }
     }
 
-    /// <summary>Reads and verifies the log entry at an address; the caller disposes the buffer.</summary>
-    private async ValueTask<(IMemoryOwner<byte> Owner, int Length)> ReadEntryAsync(long address, CancellationToken ct)
+    /// <summary>Keeps the head from being truncated past an address while it is read. Caller holds _indexLock.</summary>
+    private long Pin(long physical)
     {
-        if (address < _log.BeginAddress)
-            throw new InvalidOperationException($"journal record at {address} was retired and its space reclaimed");
-        var (owner, length) = await _log.ReadAsync(address, MemoryPool<byte>.Shared, 0, ct).ConfigureAwait(false);
+        long pin = ++_nextPin;
+        _pins[pin] = physical;
+        return pin;
+    }
+
+    private void Unpin(long pin)
+    {
+        lock (_indexLock) _pins.Remove(pin);
+    }
+
+    /// <summary>
+    /// Reads and verifies the log entry at a physical address, unwrapping a relocated record;
+    /// returns the buffer (the caller disposes it) and where the record's payload is in it.
+    /// </summary>
+    private async ValueTask<(IMemoryOwner<byte> Owner, int Start, int Length)> ReadEntryAsync(long physical, CancellationToken ct)
+    {
+        if (physical < _log.BeginAddress)
+            throw new InvalidOperationException($"journal record at {physical} was retired and its space reclaimed");
+        var (owner, length) = await _log.ReadAsync(physical, MemoryPool<byte>.Shared, 0, ct).ConfigureAwait(false);
         if (owner is null)
-            throw new JournalCorruptException($"journal record at {address} could not be read back (begin {_log.BeginAddress}, committed until {_log.CommittedUntilAddress})");
-        if (RecordCodec.TryDecode(owner.Memory.Span[..length], address, keepPayload: false, out var error) is null)
+            throw new JournalCorruptException($"journal record at {physical} could not be read back (begin {_log.BeginAddress}, committed until {_log.CommittedUntilAddress})");
+        var span = owner.Memory.Span[..length];
+        var record = RecordCodec.TryDecode(span, physical, keepPayload: false, out var error);
+        if (record is not null && record.Kind == RecordCodec.Relocated)
         {
-            owner.Dispose();
-            throw new JournalCorruptException($"journal read: {error}");
+            span = span[RecordCodec.HeaderSize..];
+            record = RecordCodec.TryDecode(span, record.Offset, keepPayload: false, out error);
+            if (record is not null) return (owner, 2 * RecordCodec.HeaderSize, record.Length);
         }
-        return (owner, length);
+        else if (record is not null)
+        {
+            return (owner, RecordCodec.HeaderSize, record.Length);
+        }
+        owner.Dispose();
+        throw new JournalCorruptException($"journal read: {error}");
     }
 
     /// <inheritdoc />

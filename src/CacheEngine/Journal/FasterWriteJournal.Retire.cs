@@ -37,6 +37,8 @@ public sealed partial class FasterWriteJournal
     private bool RemoveLocked(long address)
     {
         if (!_live.Remove(address, out var record)) return false;
+        _byPhysical.Remove(PhysicalOf(address));
+        _relocated.Remove(address);
         var key = (record.VolumeId, record.FileId);
         var state = _files[key];
         state.Live.Remove(address);
@@ -88,7 +90,7 @@ public sealed partial class FasterWriteJournal
         {
             lock (_indexLock)
             {
-                target = _live.Count > 0 ? _live.First().Key : long.MaxValue;
+                target = _byPhysical.Count > 0 ? _byPhysical.First().Key : long.MaxValue;
                 foreach (var pinned in _pins.Values) target = Math.Min(target, pinned);
             }
             // A commit's end is always a record boundary, and nothing beyond it may be dropped.
@@ -101,5 +103,6 @@ public sealed partial class FasterWriteJournal
             _log.Commit();
         }
         Interlocked.Exchange(ref _spaceFreed, NewSignal()).TrySetResult();
+        MaybeRelocate();
     }
 }

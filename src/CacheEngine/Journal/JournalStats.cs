@@ -10,4 +10,5 @@ public sealed record JournalStats(
     long Appends,
     long Commits,
     long FullWaits,
-    long FullRejections);
+    long FullRejections,
+    long Relocations);

@@ -24,6 +24,12 @@ internal static class RecordCodec
     /// <summary>Internal kind: payload is a list of retired record addresses (i64 each).</summary>
     internal const JournalRecordKind Retire = (JournalRecordKind)3;
 
+    /// <summary>
+    /// Internal kind: a live record moved to the tail so the head can advance. Offset = the
+    /// record's original address (its identity); payload = the original entry, header and all.
+    /// </summary>
+    internal const JournalRecordKind Relocated = (JournalRecordKind)4;
+
     internal static void WriteHeader(Span<byte> dest, JournalRecordKind kind, int payloadLength, ulong sequence, ulong volume, ulong file, long offset)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(dest, Magic);

@@ -50,7 +50,7 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void GetXattr(nint req, ulong node, byte* name, nuint size)
     {
-        try { FuseSession.Current.GetXattr(new FuseRequest(req), node, Utf8Z.Decode(name), (int)Math.Min(size, int.MaxValue)); }
+        try { FuseSession.Current.GetXattr(new FuseRequest(req), node, Utf8Z.DecodeXattrName(name), (int)Math.Min(size, int.MaxValue)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 

@@ -15,6 +15,9 @@ internal sealed unsafe class DirSink : IDirSink, IReplyState
 
     public bool Plus { get; private set; }
 
+    /// <summary>Bytes the sink's buffer holds (it grows to the largest request seen).</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>The entries written so far.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _used);
 

@@ -13,6 +13,21 @@ internal static unsafe class Utf8Z
         return bytes;
     }
 
+    // The kernel asks for these on every ls -l (security.selinux) and every write
+    // (security.capability): hand out one string instead of a new one per request.
+    private static readonly (byte[] Utf8, string Name)[] CommonXattrNames =
+        [.. new[] { "security.selinux", "security.capability", "system.posix_acl_access", "system.posix_acl_default" }
+            .Select(n => (Encoding.UTF8.GetBytes(n), n))];
+
+    /// <summary>Decodes an xattr name, sharing the strings of the names the kernel asks for all the time.</summary>
+    public static string DecodeXattrName(byte* p)
+    {
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+        foreach (var (utf8, name) in CommonXattrNames)
+            if (bytes.SequenceEqual(utf8)) return name;
+        return Encoding.UTF8.GetString(bytes);
+    }
+
     /// <summary>Decodes a NUL-terminated UTF-8 string from libfuse.</summary>
     public static string Decode(byte* p) =>
         p == null ? string.Empty : Encoding.UTF8.GetString(p, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p).Length);

@@ -3,16 +3,13 @@ using Xunit;
 
 namespace GatewayFs.Tests.CacheEngine.Blocks;
 
-public sealed class BlockCacheTests : IDisposable
+public sealed class BlockCacheTests : ScratchTest
 {
     private const int Block = 64 << 10;
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
 
     internal BlockCacheOptions Options(long capacity = 32L << 20, double secondChance = 0.5, int blockSize = Block) => new()
     {
-        Directory = _dir.Sub("cache"),
+        Directory = Dir.Sub("cache"),
         CapacityBytes = capacity,
         BlockSize = blockSize,
         PageSizeBytes = 1 << 20,

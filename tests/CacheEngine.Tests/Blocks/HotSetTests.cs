@@ -10,21 +10,17 @@ namespace GatewayFs.Tests.CacheEngine.Blocks;
 /// chance (a hit in the old half is copied to the tail, so age counts from the last use) keeps
 /// them all, copies included.
 /// </summary>
-public sealed class HotSetTests : IDisposable
+public sealed class HotSetTests : ScratchTest
 {
     private const int Block = 64 << 10;
-    private readonly TempDir _dir = new();
-    private readonly ITestOutputHelper _out;
 
-    public HotSetTests(ITestOutputHelper output) => _out = output;
-
-    public void Dispose() => _dir.Dispose();
+    public HotSetTests(ITestOutputHelper output) : base(output) { }
 
     private async Task<double> HotHitRateAsync(double secondChance)
     {
         var options = new BlockCacheOptions
         {
-            Directory = _dir.Sub("cache" + secondChance),
+            Directory = Dir.Sub("cache" + secondChance),
             CapacityBytes = 8L << 20,
             BlockSize = Block,
             PageSizeBytes = 1 << 20,
@@ -50,7 +46,7 @@ public sealed class HotSetTests : IDisposable
             if (n == Block) { hits++; Assert.Equal(RandomBytes.Of(Block, h), dest); }
             else await cache.WriteAsync(hot, h, RandomBytes.Of(Block, h));
         }
-        _out.WriteLine($"second chance {secondChance}: hot hit rate {hits}/{reads}, stats {cache.Stats}");
+        Output!.WriteLine($"second chance {secondChance}: hot hit rate {hits}/{reads}, stats {cache.Stats}");
         return (double)hits / reads;
     }
 

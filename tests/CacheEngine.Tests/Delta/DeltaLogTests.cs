@@ -3,13 +3,9 @@ using Xunit;
 
 namespace GatewayFs.Tests.CacheEngine.Delta;
 
-public sealed class DeltaLogTests : IDisposable
+public sealed class DeltaLogTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private DeltaLogOptions Options => new() { Directory = _dir.Sub("delta"), SizeLimitBytes = 16L << 20 };
+    private DeltaLogOptions Options => new() { Directory = Dir.Sub("delta"), SizeLimitBytes = 16L << 20 };
 
     [Fact]
     public async Task Changes_are_listed_per_epoch_without_duplicates_and_survive_restart()

@@ -3,13 +3,11 @@ using Xunit;
 
 namespace GatewayFs.Tests.CacheEngine.Journal;
 
-public sealed class JournalBasicsTests : IDisposable
+public sealed class JournalBasicsTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-
     private JournalOptions Options(long limit = 64L << 20) => new()
     {
-        Directory = _dir.Sub("journal"),
+        Directory = Dir.Sub("journal"),
         SizeLimitBytes = limit,
         PageSizeBytes = 1 << 20,
         MemoryBytes = 8L << 20,
@@ -17,8 +15,6 @@ public sealed class JournalBasicsTests : IDisposable
         FullWaitTimeout = TimeSpan.FromMilliseconds(300),
         MetadataInterval = TimeSpan.FromMilliseconds(100),
     };
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Committed_records_come_back_after_reopen_in_order()

@@ -9,12 +9,8 @@ namespace GatewayFs.Tests.CacheEngine.Journal;
 /// bytes of each file, and accounting, through random appends, truncates, custom records,
 /// commits, retirements and reopens.
 /// </summary>
-public sealed class JournalModelTests : IDisposable
+public sealed class JournalModelTests : ScratchTest
 {
-    private readonly TempDir _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     // 0-4 write, 5 truncate, 6 custom, 7 commit, 8 retire file, 9 reopen
     private static readonly Gen<(int Op, int File, int Offset, int Length)> Step =
         Gen.Select(Gen.Int[0, 9], Gen.Int[0, 2], Gen.Int[0, 3000], Gen.Int[1, 1500]);
@@ -29,7 +25,7 @@ public sealed class JournalModelTests : IDisposable
         {
             var options = new JournalOptions
             {
-                Directory = _dir.Sub("j" + Interlocked.Increment(ref run)),
+                Directory = Dir.Sub("j" + Interlocked.Increment(ref run)),
                 SizeLimitBytes = 64L << 20,
                 PageSizeBytes = 64 << 10,
                 MemoryBytes = 1L << 20,

@@ -34,7 +34,7 @@ internal sealed partial class MiniFs
     {
         ulong h = (ulong)Interlocked.Increment(ref _nextHandle);
         _handles[h] = (node, flags);
-        return new OpenReply { Handle = h, KeepCache = true };
+        return new OpenReply { Handle = h, KeepCache = KeepCache, DirectIo = DirectIo };
     }
 
     public ValueTask<CreateReply> CreateAsync(ulong parent, string name, uint mode, OpenFlags flags, FsCaller caller, CancellationToken ct)
@@ -62,6 +62,7 @@ internal sealed partial class MiniFs
     {
         Check("read", node);
         Max(ref _maxRead, buffer.Length);
+        Interlocked.Increment(ref _reads);
         if (ReadGate is { } gate) await PassGate(gate, node, ct).ConfigureAwait(false);
         lock (_lock)
         {

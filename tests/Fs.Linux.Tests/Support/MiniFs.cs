@@ -14,6 +14,7 @@ internal sealed partial class MiniFs : IFileSystem
     private ulong _nextId = 2;
     private int _maxRead;
     private int _maxWrite;
+    private int _reads;
 
     public MiniFs(FsInfo? info = null)
     {
@@ -41,6 +42,15 @@ internal sealed partial class MiniFs : IFileSystem
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
     public int MaxReadSize => Volatile.Read(ref _maxRead);
+
+    /// <summary>Read calls so far.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    /// <summary>Open replies ask the kernel to keep cached pages (default) …</summary>
+    public bool KeepCache { get; set; } = true;
+
+    /// <summary>… or to bypass the page cache.</summary>
+    public bool DirectIo { get; set; }
 
     public int MaxWriteSize => Volatile.Read(ref _maxWrite);
 
