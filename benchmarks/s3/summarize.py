@@ -141,8 +141,38 @@ def summary(out):
             f"{tool} {min(loads[(l, tool)]):.1f}–{max(loads[(l, tool)]):.1f}"
             for tool in LOCAL + REMOTE for l in [("0" if tool in LOCAL else latency)] if loads.get((l, tool))) + ".")
         lines.append("")
+        lines += cpu_table(samples, latency)
         lines += request_table(out, latency)
     return "\n".join(lines)
+
+
+CPU_TESTS = {
+    "seqwrite": "sequential write, until in the bucket",
+    "creates": "file creates, until in the bucket",
+    "cold_read": "cold sequential read",
+    "warm_read": "warm re-read",
+    "rand_warm": "random reads, tool cache warm",
+    "rand_cold": "random reads, fresh mount",
+    "ls": "`ls -l`, fresh mount",
+}
+
+
+def cpu_table(samples, latency):
+    """Median CPU seconds per repetition: the tool's process / s3rver."""
+    rows = []
+    for test, label in CPU_TESTS.items():
+        cells = []
+        for tool in REMOTE:
+            own = median(samples.get((latency, tool, f"{test}_cpu"), []))
+            server = median(samples.get((latency, tool, f"{test}_s3cpu"), []))
+            cells.append("–" if own is None else f"{own:.2f} / {server:.2f}")
+        if any(c != "–" for c in cells):
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    if not rows:
+        return []
+    return [f"CPU seconds per repetition at {latency} ms, the tool's process / s3rver (medians; less "
+            "sensitive to the machine's load than the times above):", "",
+            "| test | " + " | ".join(REMOTE) + " |", "|---|" + "---:|" * len(REMOTE), *rows, ""]
 
 
 def request_table(out, latency):

@@ -57,6 +57,12 @@ record() {
   log "  $2 @${1}ms $3 #$4 = $5"
 }
 
+# CPU seconds (user + system, all threads) a process has used so far; 0 once it is gone.
+cpu_seconds() {
+  [[ -n "$1" && -r "/proc/$1/stat" ]] || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz}' "/proc/$1/stat"
+}
+
 drop_caches() {
   sync -f "$work"
   echo 3 > /proc/sys/vm/drop_caches

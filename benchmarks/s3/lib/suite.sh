@@ -25,6 +25,15 @@ reps_of() {
   done
 }
 
+# cpu_mark, then cpu_record TEST REP: the CPU seconds the tool's process and s3rver used in
+# between, recorded as TEST_cpu and TEST_s3cpu (CPU time varies far less with load than wall time).
+cpu_mark() { cpu_tool0="$(cpu_seconds "$cpu_pid")" cpu_s3_0="$(cpu_seconds "$s3rver_pid")"; }
+cpu_record() {
+  (( remote )) || return 0
+  record "$latency" "$tool" "$1_cpu" "$2" "$(awk -v a="$cpu_tool0" -v b="$(cpu_seconds "$cpu_pid")" 'BEGIN {printf "%.2f", b - a}')"
+  record "$latency" "$tool" "$1_s3cpu" "$2" "$(awk -v a="$cpu_s3_0" -v b="$(cpu_seconds "$s3rver_pid")" 'BEGIN {printf "%.2f", b - a}')"
+}
+
 # record_arrival TEST REP FROM TIMEOUT SPEC...: waits until the bucket holds SPECS; records TEST
 # as the seconds from FROM (epoch) to then, 0 if it was there before FROM.
 record_arrival() {
@@ -41,9 +50,11 @@ record_arrival() {
 
 bench_seqwrite() {
   local key="w/$tag/seq-$1" result
+  cpu_mark
   result="$(fsbench write "$target/$key" "$seq_mib")" || { failed seqwrite_close_s "$1" "$result"; return 0; }
   record "$latency" "$tool" seqwrite_close_s "$1" "$(field seconds "$result")"
   (( remote )) && record_arrival seqwrite_bucket_s "$1" "$(field started "$result")" 600 "have:$key:$((seq_mib << 20))"
+  cpu_record seqwrite "$1"
   (( remote )) || rm -f "$target/$key" # keeps tmpfs within its size
   return 0
 }
@@ -51,9 +62,11 @@ bench_seqwrite() {
 bench_creates() {
   local dir="w/$tag/c$1" result
   mkdir "$target/$dir"
+  cpu_mark
   result="$(fsbench creates "$target/$dir" "$creates" 4096)" || { failed creates_close_s "$1" "$result"; return 0; }
   record "$latency" "$tool" creates_close_s "$1" "$(field seconds "$result")"
   (( remote )) && record_arrival creates_bucket_s "$1" "$(field started "$result")" 600 "dir:$dir/:$creates:4096"
+  cpu_record creates "$1"
   return 0
 }
 
@@ -101,28 +114,38 @@ bench_reads() {
   local result
   fresh_mount "$tool" "$tag"
   drop_caches
+  cpu_mark
   result="$(fsbench read "$target/fixtures/cold.bin")" || failed cold_read_s "$1" "$result"
   check_bytes cold_read "$result" && record "$latency" "$tool" cold_read_s "$1" "$(field seconds "$result")"
+  cpu_record cold_read "$1"
   drop_caches
+  cpu_mark
   result="$(fsbench read "$target/fixtures/cold.bin")" || failed warm_read_s "$1" "$result"
   check_bytes warm_read "$result" && record "$latency" "$tool" warm_read_s "$1" "$(field seconds "$result")"
+  cpu_record warm_read "$1"
   drop_caches
+  cpu_mark
   record "$latency" "$tool" rand_warm_iops "$1" "$(fio_iops)"
+  cpu_record rand_warm "$1"
 }
 
 bench_rand_cold() {
   fresh_mount "$tool" "$tag"
   drop_caches
+  cpu_mark
   record "$latency" "$tool" rand_cold_iops "$1" "$(fio_iops)"
+  cpu_record rand_cold "$1"
 }
 
 bench_ls() {
   local start lines
   fresh_mount "$tool" "$tag"
   drop_caches
+  cpu_mark
   start="$(now_us)"
   lines="$(ls -l "$target/fixtures/ls" | wc -l)"
   record "$latency" "$tool" ls_s "$1" "$(seconds_since "$start")"
+  cpu_record ls "$1"
   (( lines == ls_count + 1 )) || log "  ERROR: $tool ls -l showed $((lines - 1)) entries, not $ls_count"
 }
 

@@ -3,7 +3,7 @@
 # disk directory, or a tmpfs.
 
 tool_pids=()
-target="" tool_pid="" cache=""
+target="" tool_pid="" cache="" cpu_pid=""
 passwd_file="$work/s3fs.passwd"
 # s3rver checks no signatures; the tools still want credentials to sign with.
 export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER
@@ -35,10 +35,12 @@ mount_tool() {
   local tool="$1" tag="$2"
   case "$tool" in
     disk)
+      cpu_pid=""
       target="$work/disk"
       mkdir -p "$target"
       return 0 ;;
     tmpfs)
+      cpu_pid=""
       target="$work/tmpfs"
       mkdir -p "$target"
       mountpoint -q "$target" || mount -t tmpfs -o size=$(( seq_mib * 3 + 1024 ))m bench-tmpfs "$target"
@@ -75,6 +77,10 @@ mount_tool() {
   esac
   [[ -n "$tool_pid" ]] && tool_pids+=("$tool_pid")
   wait_mounted "$target" "$tool_pid"
+  # The process whose CPU time is charged to the tool: gatewayfs's daemon, or the tool itself.
+  cpu_pid="$tool_pid"
+  [[ "$tool" == gatewayfs ]] && cpu_pid="$(pgrep -n -f -- "gatewayfs mount $target .*--daemon-child" || true)"
+  return 0
 }
 
 # unmount_tool TOOL TAG: unmounts as the tool's users do; gatewayfs uploads everything first.
