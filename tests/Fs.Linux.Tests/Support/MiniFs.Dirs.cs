@@ -45,7 +45,7 @@ internal sealed partial class MiniFs
 
     public ValueTask<int> GetXattrAsync(ulong node, string name, Memory<byte> buffer, CancellationToken ct)
     {
-        Check("getxattr", node);
+        Check("getxattr", node, name);
         lock (_lock)
         {
             if (!Get(node).Xattrs.TryGetValue(name, out var v)) throw new FsException(FsError.NoData);
@@ -58,7 +58,7 @@ internal sealed partial class MiniFs
 
     public ValueTask SetXattrAsync(ulong node, string name, ReadOnlyMemory<byte> value, XattrFlags flags, CancellationToken ct)
     {
-        Check("setxattr", node);
+        Check("setxattr", node, name);
         lock (_lock)
         {
             var x = Get(node).Xattrs;
@@ -77,7 +77,7 @@ internal sealed partial class MiniFs
 
     public ValueTask RemoveXattrAsync(ulong node, string name, CancellationToken ct)
     {
-        Check("removexattr", node);
+        Check("removexattr", node, name);
         lock (_lock)
         {
             if (!Get(node).Xattrs.Remove(name)) throw new FsException(FsError.NoData);
