@@ -27,4 +27,12 @@ internal sealed partial class FuseSession
     /// namespace answers EOPNOTSUPP here, whatever the filesystem, and programs fall back to chmod.
     /// </summary>
     private static bool IsSystemXattr(string name) => name.StartsWith("system.", StringComparison.Ordinal);
+
+    /// <summary>Answers EOPNOTSUPP for a <c>system.</c> xattr name; true when it did.</summary>
+    private static bool RefusedSystem(FuseRequest req, string name)
+    {
+        if (!IsSystemXattr(name)) return false;
+        req.ReplyError(Libc.EOPNOTSUPP);
+        return true;
+    }
 }
