@@ -12,10 +12,11 @@ internal sealed partial class FuseSession
     internal void Lookup(FuseRequest req, ulong parent, string? name)
     {
         if (Refused(req, name, Libc.ENOENT)) return;
-        Run(req, "lookup", (parent, name), static (fs, a, ct) => fs.LookupAsync(a.parent, a.name, ct), default(NoState),
-            static (r, e, _) =>
+        Run(req, "lookup", (parent, name), static (fs, a, ct) => fs.LookupAsync(a.parent, a.name, ct), new LookupState(_negativeSeconds),
+            static (r, e, s) =>
             {
                 if (e.HasValue) r.ReplyEntry(e.GetValueOrDefault());
+                else if (s.NegativeSeconds > 0) r.ReplyNegativeEntry(s.NegativeSeconds);
                 else r.ReplyError(Libc.ENOENT);
             });
     }
