@@ -48,7 +48,7 @@ internal sealed partial class MiniFs
         Check("getxattr", node, name);
         lock (_lock)
         {
-            if (!Get(node).Xattrs.TryGetValue(name, out var v)) throw new FsException(FsError.NoData);
+            if (!Get(node).Xattrs.TryGetValue(name, out var v)) return MissingXattr?.Invoke() ?? throw new FsException(FsError.NoData);
             if (buffer.Length == 0) return new(v.Length);
             if (v.Length > buffer.Length) throw new FsException(FsError.Range);
             v.CopyTo(buffer);

@@ -42,6 +42,9 @@ internal sealed partial class MiniFs : IFileSystem
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>When set, an absent xattr is answered with this task instead of a thrown FsException.</summary>
+    public Func<ValueTask<int>>? MissingXattr { get; set; }
+
     /// <summary>Every name an operation was called with (entry names, xattr names, symlink targets), in order.</summary>
     public ConcurrentQueue<string> Names { get; } = new();
 
