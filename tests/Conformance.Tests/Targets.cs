@@ -35,6 +35,8 @@ public static class Targets
         FsTarget.Fuse(MemoryWriteback),
         // Linux itself on tmpfs: shows that the suite expects what the kernel does.
         FsTarget.Native(),
+        FsTarget.InProcess(CachedTargets.OverS3rver),
+        FsTarget.Fuse(CachedTargets.OverS3rver),
     ];
 
     /// <summary>Names of the selected targets, mounted ones only when <paramref name="mountedOnly"/>.</summary>
