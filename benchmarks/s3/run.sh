@@ -9,7 +9,8 @@
 #   benchmarks/s3/run.sh --tools "gatewayfs s3fs" --latencies 20 --reps 5
 #
 # Results go to benchmarks/s3/results/DATE/ (results.tsv raw samples, results.md summary,
-# machine.txt, counts/ = S3 requests by operation per test, logs/).
+# machine.txt, counts/ = S3 requests by operation per test, logs/); --write-doc also puts the
+# summary into docs/BENCHMARKS.md between its s3-bench markers.
 set -euo pipefail
 export LC_ALL=C
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,8 +19,8 @@ root="$(cd "$here/../.." && pwd)"
 reps=3 latencies="0 20" tools="disk tmpfs gatewayfs rclone s3fs" budget=60
 seq_mib=1024 rename_mib=100 over_mib=256 creates=1000 ls_count=5000
 rand_seconds=10 rand_jobs=4 fsync_count=50 fsync_seconds=20
-out="" work="/var/tmp/gatewayfs-bench.$$"
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; echo "options: --reps N --latencies \"0 20\" --tools \"$tools\" --budget SECONDS --quick --out DIR --work DIR"; }
+out="" work="/var/tmp/gatewayfs-bench.$$" doc=""
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; echo "options: --reps N --latencies \"0 20\" --tools \"$tools\" --budget SECONDS --quick --out DIR --work DIR --write-doc"; }
 while (( $# )); do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
@@ -28,6 +29,7 @@ while (( $# )); do
     --budget) budget="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
+    --write-doc) doc="$root/docs/BENCHMARKS.md"; shift ;;
     --quick) reps=1 seq_mib=64 rename_mib=16 over_mib=32 creates=100 ls_count=500 rand_seconds=3 fsync_count=10 fsync_seconds=5; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -70,6 +72,6 @@ for latency in $latencies; do
 done
 
 echo "end $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
-python3 "$here/summarize.py" "$out" > "$out/results.md"
+python3 "$here/summarize.py" "$out" ${doc:+--doc "$doc"} > "$out/results.md"
 log "results: $out/results.md"
 cat "$out/results.md"

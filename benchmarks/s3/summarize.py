@@ -120,7 +120,7 @@ def summary(out):
     settings = read_settings(machine)
     samples, loads = load_samples(os.path.join(out, "results.tsv"))
     latencies = sorted({k[0] for k in samples if k[1] in REMOTE}, key=float)
-    lines = ["```", *machine, "```", ""]
+    lines = ["Machine, tool versions and settings of the run:", "", "```", *machine, "```", ""]
     for latency in latencies:
         lines += [f"#### {latency} ms injected per request", "",
                   "| test | unit | " + " | ".join(LOCAL + REMOTE) + " | gatewayfs ÷ best of rclone, s3fs | target | met |",
@@ -198,7 +198,24 @@ def request_table(out, latency):
             "| phase | " + " | ".join(REMOTE) + " |", "|---|" + "---|" * len(REMOTE), *rows, ""]
 
 
+BEGIN, END = "<!-- s3-bench:begin (written by benchmarks/s3/run.sh --write-doc; do not edit by hand) -->", "<!-- s3-bench:end -->"
+
+
+def write_doc(doc, text):
+    """Replaces the block between the markers in DOC (they must exist, once each)."""
+    with open(doc) as f:
+        content = f.read()
+    start, end = content.find(BEGIN), content.find(END)
+    if start < 0 or end < start:
+        sys.exit(f"summarize.py: {doc} has no '{BEGIN}' … '{END}' block to replace")
+    with open(doc, "w") as f:
+        f.write(content[:start + len(BEGIN)] + "\n" + text + "\n" + content[end:])
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: summarize.py RESULTS_DIR")
-    print(summary(sys.argv[1]))
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--doc"):
+        sys.exit("usage: summarize.py RESULTS_DIR [--doc DOC.md]")
+    text = summary(sys.argv[1])
+    if len(sys.argv) == 4:
+        write_doc(sys.argv[3], text)
+    print(text)
