@@ -31,7 +31,7 @@ public sealed partial class CachedVolume
         try
         {
             _cacheOrNull = await FasterBlockCache.OpenAsync(CacheSettings.Blocks(_opt), _loggers.CreateLogger<FasterBlockCache>()).ConfigureAwait(false);
-            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt.BlockSize, _opt.ReadTimeout, _opt.ReadAheadParallelism, _log);
+            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt.BlockSize, _opt.ReadTimeout, _opt.ReadAheadParallelism, _background, _log);
             _uploadsOrNull = new UploadQueue(_opt.UploadConcurrency, RunUploadAsync, _log);
             Replay();
         }
@@ -121,7 +121,22 @@ public sealed partial class CachedVolume
                 await journal.DisposeAsync().ConfigureAwait(false);
             }
         }
-        if (_cacheOrNull is { } cache) await cache.DisposeAsync().ConfigureAwait(false);
+        if (_cacheOrNull is { } cache)
+        {
+            // Fetches and caching still running would write into a closing cache.
+            if (!await _background.DrainAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false))
+                _log.LogWarning("background reads and cache writes did not finish within 30 s; closing the block cache anyway");
+            try
+            {
+                // The cache holds only clean copies: a close that does not finish must not hold up
+                // an unmount (the journal is already closed); the next start is then cold.
+                await cache.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _log.LogError("the block cache in {Dir} did not close within 30 s; it is abandoned and the next start begins with it cold", CacheSettings.BlocksDirectory(_opt));
+            }
+        }
     }
 
     private List<FileState> DirtyFiles() =>

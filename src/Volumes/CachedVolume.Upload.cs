@@ -199,7 +199,7 @@ public sealed partial class CachedVolume
     {
         var cache = _cacheOrNull;
         if (cache is null || content.Length == 0) return;
-        _ = Task.Run(async () =>
+        _background.Track(Task.Run(async () =>
         {
             try
             {
@@ -215,6 +215,6 @@ public sealed partial class CachedVolume
             {
                 _log.LogWarning(e, "caching uploaded {Key} failed", obj.Key);
             }
-        });
+        }));
     }
 }

@@ -37,6 +37,7 @@ public sealed partial class CachedVolume : IGatewayVolume, IFileSystem
     private readonly HandleTable<DirHandle> _dirHandles = new();
     private readonly FsTime _mountTime = FsTime.Now;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly BackgroundWork _background = new();
     private IWriteJournal? _journalOrNull;
     private IBlockCache? _cacheOrNull;
     private BlockReader? _blocksOrNull;

@@ -114,6 +114,28 @@ public sealed class NamespaceTests : InProcessTestBase
     }
 
     [Fact]
+    public async Task Open_keeps_the_kernel_cache_only_while_the_object_is_unchanged()
+    {
+        await RestartAsync(keepCache: false, o => o with { Prefix = Prefix, MetadataTtl = TimeSpan.FromMilliseconds(300) });
+        await Raw.PutAsync(Prefix + "k", [1, 2, 3]);
+        ulong node = await Fs.NodeAsync("k");
+        async Task<bool> KeepCacheAsync()
+        {
+            var o = await Fs.Fs.OpenAsync(node, OpenFlags.ReadOnly, FsDriver.Caller, CancellationToken.None);
+            await Fs.Fs.ReleaseAsync(node, o.Handle, CancellationToken.None);
+            return o.KeepCache;
+        }
+        Assert.False(await KeepCacheAsync()); // first open: nothing cached to keep
+        Assert.True(await KeepCacheAsync());
+        await Task.Delay(400);
+        Assert.True(await KeepCacheAsync()); // revalidated after the TTL: same ETag
+        await Raw.PutAsync(Prefix + "k", [4, 5, 6, 7]);
+        await Task.Delay(400);
+        Assert.False(await KeepCacheAsync()); // changed by another client
+        Assert.Equal([4, 5, 6, 7], await Fs.ReadFileAsync("k"));
+    }
+
+    [Fact]
     public async Task A_change_by_another_client_is_seen_after_the_ttl_and_never_mixed_with_cached_blocks()
     {
         await RestartAsync(keepCache: false, o => o with { Prefix = Prefix, MetadataTtl = TimeSpan.FromMilliseconds(300) });

@@ -27,8 +27,11 @@ internal sealed class BlockReader
     // A block stays here from its GET until it is in the cache, so nobody GETs it twice meanwhile.
     private readonly ConcurrentDictionary<(string Id, long Block), Task<byte[]>> _inflight = new();
 
-    public BlockReader(IBlockCache cache, StoreGate gate, VolumeCounters counters, int blockSize, TimeSpan fetchTimeout, int prefetchParallelism, ILogger log)
+    private readonly BackgroundWork _background;
+
+    public BlockReader(IBlockCache cache, StoreGate gate, VolumeCounters counters, int blockSize, TimeSpan fetchTimeout, int prefetchParallelism, BackgroundWork background, ILogger log)
     {
+        _background = background;
         _cache = cache;
         _gate = gate;
         _counters = counters;
@@ -143,7 +146,7 @@ internal sealed class BlockReader
         var tcs = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var existing = _inflight.GetOrAdd(key, tcs.Task);
         if (!ReferenceEquals(existing, tcs.Task)) return existing;
-        _ = RunFetchAsync(obj, id, block, key, tcs);
+        _background.Track(RunFetchAsync(obj, id, block, key, tcs));
         return tcs.Task;
     }
 
