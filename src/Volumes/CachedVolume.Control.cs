@@ -31,7 +31,7 @@ public sealed partial class CachedVolume
         try
         {
             _cacheOrNull = await FasterBlockCache.OpenAsync(CacheSettings.Blocks(_opt), _loggers.CreateLogger<FasterBlockCache>()).ConfigureAwait(false);
-            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt.BlockSize, _opt.ReadTimeout, _opt.ReadAheadParallelism, _log);
+            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt, _log);
             _uploadsOrNull = new UploadQueue(_opt.UploadConcurrency, RunUploadAsync, _log);
             Replay();
         }
