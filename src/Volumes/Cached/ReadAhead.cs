@@ -53,8 +53,8 @@ internal sealed class ReadAhead
             source = _source!;
             from = Math.Max(_issued, Math.Max(0, _next) / blockSize);
             end = Math.Min(_endBlock, (_next + _window + blockSize - 1) / blockSize);
-            // GET ranges grow with the window: a quarter of it, at most a slab.
-            run = (int)Math.Clamp(_window / 4 / blockSize, 1, BlockMemory.MaxRunBlocks);
+            // GET ranges grow with the window: half of it (so two are in flight), at most a slab.
+            run = (int)Math.Clamp(_window / 2 / blockSize, 1, BlockMemory.MaxRunBlocks);
             // Wait until a whole run fits, so that a window sliding block by block still GETs whole runs.
             return !_closed && _window > 0 && _source is not null && from < end && (end - from >= run || end == _endBlock);
         }
