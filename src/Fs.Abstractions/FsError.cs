@@ -55,6 +55,8 @@ public enum FsError
     NoData = 61,
     /// <summary>Value too large for defined data type (EOVERFLOW).</summary>
     Overflow = 75,
+    /// <summary>Invalid or incomplete multibyte character (EILSEQ): a name that is not valid UTF-8.</summary>
+    IllegalByteSequence = 84,
     /// <summary>Operation not supported (EOPNOTSUPP): e.g. hard links on a cached volume.</summary>
     NotSupported = 95,
     /// <summary>Connection timed out (ETIMEDOUT).</summary>

@@ -18,6 +18,15 @@ public sealed record FsInfo
     /// <summary>Largest single read or write the filesystem wants (the adapter caps it at the kernel's limit).</summary>
     public int MaxIoSize { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// How long the kernel may remember that a name does not exist (a negative entry), so a
+    /// repeated stat or open of a missing name is not asked again; zero (the default) asks
+    /// the filesystem every time. A create, mkdir, symlink, link or rename through the mount
+    /// replaces the remembered absence at once; a name created behind the mount's back (another
+    /// client of the same bucket) may stay invisible here for up to this long.
+    /// </summary>
+    public TimeSpan NegativeEntryTimeout { get; init; }
+
     /// <summary>Let the kernel buffer writes (FUSE writeback cache); the filesystem then sees larger, later writes.</summary>
     public bool WritebackCache { get; init; }
 }

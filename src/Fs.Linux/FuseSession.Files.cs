@@ -13,10 +13,13 @@ internal sealed unsafe partial class FuseSession
             static (fs, a, ct) => fs.OpenAsync(a.node, a.flags, a.caller, ct), default(NoState),
             static (r, o, _) => r.ReplyOpen(o));
 
-    internal void Create(FuseRequest req, ulong parent, string name, uint mode, int flags) =>
+    internal void Create(FuseRequest req, ulong parent, string? name, uint mode, int flags)
+    {
+        if (Refused(req, name, Libc.EILSEQ)) return;
         Run(req, "create", (parent, name, mode: mode & FileModes.PermissionMask, flags: NativeConvert.ToOpenFlags(flags), caller: req.Caller),
             static (fs, a, ct) => fs.CreateAsync(a.parent, a.name, a.mode, a.flags, a.caller, ct), default(NoState),
             static (r, c, _) => r.ReplyCreate(c.Entry, c.Open));
+    }
 
     internal void Read(FuseRequest req, ulong node, ulong handle, long offset, int size)
     {

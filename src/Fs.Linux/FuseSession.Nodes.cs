@@ -9,13 +9,17 @@ internal sealed partial class FuseSession
     private static readonly ReplyAction<FsEntry, NoState> ReplyEntry = static (r, e, _) => r.ReplyEntry(e);
     private static readonly ReplyAction<AttrReply, NodeState> ReplyAttr = static (r, a, s) => r.ReplyAttr(s.Node, a.Attr, a.Timeout);
 
-    internal void Lookup(FuseRequest req, ulong parent, string name) =>
-        Run(req, "lookup", (parent, name), static (fs, a, ct) => fs.LookupAsync(a.parent, a.name, ct), default(NoState),
-            static (r, e, _) =>
+    internal void Lookup(FuseRequest req, ulong parent, string? name)
+    {
+        if (Refused(req, name, Libc.ENOENT)) return;
+        Run(req, "lookup", (parent, name), static (fs, a, ct) => fs.LookupAsync(a.parent, a.name, ct), new LookupState(_negativeSeconds),
+            static (r, e, s) =>
             {
                 if (e.HasValue) r.ReplyEntry(e.GetValueOrDefault());
+                else if (s.NegativeSeconds > 0) r.ReplyNegativeEntry(s.NegativeSeconds);
                 else r.ReplyError(Libc.ENOENT);
             });
+    }
 
     internal void Forget(ulong node, ulong count)
     {
@@ -39,8 +43,9 @@ internal sealed partial class FuseSession
     internal void ReadLink(FuseRequest req, ulong node) =>
         Run(req, "readlink", node, static (fs, n, ct) => fs.ReadLinkAsync(n, ct), default(NoState), static (r, t, _) => r.ReplyReadLink(t));
 
-    internal void Mknod(FuseRequest req, ulong parent, string name, uint mode)
+    internal void Mknod(FuseRequest req, ulong parent, string? name, uint mode)
     {
+        if (Refused(req, name, Libc.EILSEQ)) return;
         // Only regular files exist in gatewayfs; mknod(2) of anything else is refused like on
         // filesystems without device nodes.
         if (!FileModes.IsRegular(mode))
@@ -59,26 +64,43 @@ internal sealed partial class FuseSession
         return created.Entry;
     }
 
-    internal void Mkdir(FuseRequest req, ulong parent, string name, uint mode) =>
+    internal void Mkdir(FuseRequest req, ulong parent, string? name, uint mode)
+    {
+        if (Refused(req, name, Libc.EILSEQ)) return;
         Run(req, "mkdir", (parent, name, mode: mode & FileModes.PermissionMask, caller: req.Caller),
             static (fs, a, ct) => fs.MkdirAsync(a.parent, a.name, a.mode, a.caller, ct), default(NoState), ReplyEntry);
+    }
 
-    internal void Symlink(FuseRequest req, string target, ulong parent, string name) =>
+    /// <summary>A target that is not UTF-8 is refused like such a name: stored lossily it would point elsewhere.</summary>
+    internal void Symlink(FuseRequest req, string? target, ulong parent, string? name)
+    {
+        if (Refused(req, name, Libc.EILSEQ) || Refused(req, target, Libc.EILSEQ)) return;
         Run(req, "symlink", (parent, name, target, caller: req.Caller),
             static (fs, a, ct) => fs.SymlinkAsync(a.parent, a.name, a.target, a.caller, ct), default(NoState), ReplyEntry);
+    }
 
-    internal void Link(FuseRequest req, ulong node, ulong newParent, string newName) =>
+    internal void Link(FuseRequest req, ulong node, ulong newParent, string? newName)
+    {
+        if (Refused(req, newName, Libc.EILSEQ)) return;
         Run(req, "link", (node, newParent, newName),
             static (fs, a, ct) => fs.LinkAsync(a.node, a.newParent, a.newName, ct), default(NoState), ReplyEntry);
+    }
 
-    internal void Unlink(FuseRequest req, ulong parent, string name) =>
-        Run(req, "unlink", (parent, name), static (fs, a, ct) => fs.UnlinkAsync(a.parent, a.name, ct));
-
-    internal void Rmdir(FuseRequest req, ulong parent, string name) =>
-        Run(req, "rmdir", (parent, name), static (fs, a, ct) => fs.RmdirAsync(a.parent, a.name, ct));
-
-    internal void Rename(FuseRequest req, ulong parent, string name, ulong newParent, string newName, uint flags)
+    internal void Unlink(FuseRequest req, ulong parent, string? name)
     {
+        if (Refused(req, name, Libc.ENOENT)) return;
+        Run(req, "unlink", (parent, name), static (fs, a, ct) => fs.UnlinkAsync(a.parent, a.name, ct));
+    }
+
+    internal void Rmdir(FuseRequest req, ulong parent, string? name)
+    {
+        if (Refused(req, name, Libc.ENOENT)) return;
+        Run(req, "rmdir", (parent, name), static (fs, a, ct) => fs.RmdirAsync(a.parent, a.name, ct));
+    }
+
+    internal void Rename(FuseRequest req, ulong parent, string? name, ulong newParent, string? newName, uint flags)
+    {
+        if (Refused(req, name, Libc.ENOENT) || Refused(req, newName, Libc.EILSEQ)) return;
         const uint known = (uint)(RenameFlags.NoReplace | RenameFlags.Exchange); // RENAME_NOREPLACE 1, RENAME_EXCHANGE 2
         if ((flags & ~known) != 0)
         {

@@ -22,6 +22,7 @@ internal sealed unsafe partial class FuseSession
     private readonly ILogger _log;
     private readonly FuseMountOptions _options;
     private readonly int _maxIo;
+    private readonly double _negativeSeconds;
     private readonly ManualResetEventSlim _initDone = new();
     private nint _se;
     private LowLevelOps* _ops;
@@ -41,6 +42,7 @@ internal sealed unsafe partial class FuseSession
         // 4 KiB header; that is also the largest read or write the kernel can send.
         int receiveSize = 256 * page + 4096;
         _maxIo = Math.Clamp(_info.MaxIoSize / page * page, page, 256 * page);
+        _negativeSeconds = NativeConvert.Seconds(_info.NegativeEntryTimeout);
         // In flight at once: one receive buffer per thread, plus a reply buffer (or a lent
         // receive buffer) per pending read or write, which the kernel bounds by max_background
         // for asynchronous requests. Keeping that many means no buffer is ever allocated twice.

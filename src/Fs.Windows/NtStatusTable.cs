@@ -39,6 +39,7 @@ public static class NtStatusTable
             FsError.Loop => NtStatus.ReparsePointNotResolved,
             FsError.NoData => NtStatus.NoEasOnFile,
             FsError.Overflow => NtStatus.IntegerOverflow,
+            FsError.IllegalByteSequence => NtStatus.ObjectNameInvalid,
             FsError.NotSupported => NtStatus.NotSupported,
             FsError.TimedOut => NtStatus.IoTimeout,
             FsError.Stale => NtStatus.FileInvalid,

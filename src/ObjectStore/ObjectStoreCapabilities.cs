@@ -31,6 +31,12 @@ public sealed class ObjectStoreCapabilities
     /// <summary>Largest number of parts in one multipart upload.</summary>
     public int MaxParts { get; set; } = 10_000;
 
+    /// <summary>
+    /// Longest '/'-separated segment of a key in UTF-8 bytes (S3: the whole key, 1024). Stores
+    /// that keep a segment as a file name hold less; volumes refuse longer names up front.
+    /// </summary>
+    public int MaxKeySegmentBytes { get; set; } = 1024;
+
     private static bool? FromInt(int value) => value < 0 ? null : value == 1;
 
     private static int ToInt(bool? value) => value switch { null => -1, true => 1, false => 0 };

@@ -11,6 +11,8 @@ public sealed partial class CachedVolume
         var n = _nodes.Get(node);
         if (n.File is null && n.Kind != NodeKind.Directory && !n.Detached && (n.Meta is null || n.ValidUntil <= Now))
             await RefreshObjectAsync(n, ct).ConfigureAwait(false);
+        if (n.Kind == NodeKind.Directory && !n.Detached && _dirs.CountSubdirectories(n.Path) is null && !IsBigDir(n.Path))
+            await LoadListingAsync(n.Path, maxPages: 1, ct).ConfigureAwait(false); // for its link count; big directories report 2
         return new AttrReply(BuildAttr(n), AttrTimeout(n));
     }
 
@@ -30,7 +32,7 @@ public sealed partial class CachedVolume
             BlocksAvailable = (total - dirty) / bs,
             Files = 1UL << 40,
             FilesFree = 1UL << 40,
-            NameMax = ObjectKeys.NameMax,
+            NameMax = (uint)_keys.NameMaxForStore,
         });
     }
 
@@ -49,6 +51,7 @@ public sealed partial class CachedVolume
                 a.Gid = f.Gid;
                 a.Mtime = f.Mtime;
                 a.Ctime = f.Ctime;
+                a.Atime = f.Atime;
             }
         }
         else
@@ -81,8 +84,16 @@ public sealed partial class CachedVolume
             a.Gid = meta.Gid ?? _opt.Gid;
             a.Mtime = meta.Mtime ?? fallbackTime;
             a.Ctime = a.Mtime;
+            a.Atime = meta.Atime ?? a.Mtime;
+            if (n.Kind == NodeKind.Directory) a.Nlink = 2 + (uint)(_dirs.CountSubdirectories(n.Path) ?? 0);
         }
-        a.Atime = a.Mtime;
+        lock (_nodes.Sync)
+        {
+            if (n.LocalMtime is { } lm && lm.CompareTo(a.Mtime) > 0) a.Mtime = lm;
+            if (n.LocalCtime is { } lc && lc.CompareTo(a.Ctime) > 0) a.Ctime = lc;
+            if (a.Mtime.CompareTo(a.Ctime) > 0 && n.Kind == NodeKind.Directory) a.Ctime = a.Mtime;
+            if (n.Detached) a.Nlink = 0;
+        }
         a.Blocks = (a.Size + 511) / 512;
         return a;
     }
@@ -131,6 +142,13 @@ public sealed partial class CachedVolume
         var meta = PosixMetadata.Parse(info.Metadata);
         _meta.Set(remote.Identity, meta);
         SetKnown(n, remote, meta);
+    }
+
+    /// <summary>A directory's entries changed: its mtime and ctime become now (in memory, see <see cref="Node.LocalMtime"/>).</summary>
+    private void Touch(Node dir)
+    {
+        var now = FsTime.Now;
+        lock (_nodes.Sync) dir.LocalMtime = dir.LocalCtime = now;
     }
 
     /// <summary>Records what the store holds for a node; trusted for the metadata TTL.</summary>

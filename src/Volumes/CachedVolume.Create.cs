@@ -11,7 +11,8 @@ public sealed partial class CachedVolume
     public async ValueTask<FsEntry> MkdirAsync(ulong parent, string name, uint mode, FsCaller caller, CancellationToken ct)
     {
         var (dir, path) = await NewNameAsync(parent, name, ct).ConfigureAwait(false);
-        var meta = new PosixMetadata(FileModes.Directory | (mode & ~caller.Umask & FileModes.PermissionMask), caller.Uid, caller.Gid, FsTime.Now);
+        var (gid, setgid) = GroupFor(dir, caller);
+        var meta = new PosixMetadata(FileModes.Directory | (mode & ~caller.Umask & FileModes.PermissionMask) | (setgid ? SetGidBit : 0), caller.Uid, gid, FsTime.Now);
         string key = _keys.DirMarkerKey(path);
         var info = await _gate.CallAsync($"PUT {key}", _opt.StoreOpTimeout,
             (s, c) => s.PutAsync(key, ReadOnlyMemory<byte>.Empty, meta.WriteTo(ObjectMetadata.Empty), c), ct).ConfigureAwait(false);
@@ -19,7 +20,7 @@ public sealed partial class CachedVolume
         SetKnown(n, RemoteObject.From(info), meta);
         _dirs.Put(path, new Dictionary<string, ListedEntry>(StringComparer.Ordinal), Now); // known empty: creates inside need no LIST
         _dirs.Upsert(dir.Path, name, new ListedEntry(true, null));
-        NamespaceChanged();
+        NamespaceChanged(dir);
         _nodes.AddLookup(n);
         return MakeEntry(n);
     }
@@ -28,7 +29,7 @@ public sealed partial class CachedVolume
     public async ValueTask<FsEntry> SymlinkAsync(ulong parent, string name, string target, FsCaller caller, CancellationToken ct)
     {
         var (dir, path) = await NewNameAsync(parent, name, ct).ConfigureAwait(false);
-        var meta = new PosixMetadata(FileModes.Symlink | 0x1FF, caller.Uid, caller.Gid, FsTime.Now);
+        var meta = new PosixMetadata(FileModes.Symlink | 0x1FF, caller.Uid, GroupFor(dir, caller).Gid, FsTime.Now);
         string key = _keys.FileKey(path);
         byte[] body = Encoding.UTF8.GetBytes(target);
         var info = await _gate.CallAsync($"PUT {key}", _opt.StoreOpTimeout,
@@ -38,9 +39,18 @@ public sealed partial class CachedVolume
         var n = NodeFor(path, remote, meta);
         lock (_nodes.Sync) n.LinkTarget = target;
         _dirs.Upsert(dir.Path, name, new ListedEntry(false, remote));
-        NamespaceChanged();
+        NamespaceChanged(dir);
         _nodes.AddLookup(n);
         return MakeEntry(n);
+    }
+
+    private const uint SetGidBit = 0x400;
+
+    /// <summary>The group of a new node: the directory's when it is set-group-ID (which new subdirectories inherit), else the caller's.</summary>
+    private (uint Gid, bool SetGid) GroupFor(Node dir, FsCaller caller)
+    {
+        var a = BuildAttr(dir);
+        return (a.Mode & SetGidBit) != 0 ? (a.Gid, true) : (caller.Gid, false);
     }
 
     /// <summary>Checks that <paramref name="name"/> may be created in <paramref name="parent"/> and does not exist yet (EEXIST).</summary>
@@ -82,8 +92,9 @@ public sealed partial class CachedVolume
         var head = await _gate.CallAsync($"HEAD {key}", _opt.StoreOpTimeout, (s, c) => s.HeadAsync(key, c), ct).ConfigureAwait(false);
         var current = head is null ? PosixMetadata.None : PosixMetadata.Parse(head.Metadata);
         uint type = isDir ? FileModes.Directory : FileModes.Symlink;
+        var mtime = current.Mtime ?? (head is null ? _mountTime : FsTime.FromDateTimeOffset(head.LastModified));
         var withDefaults = new PosixMetadata(current.Mode ?? (type | (isDir ? _opt.DirMode : 0x1FF)), current.Uid ?? _opt.Uid, current.Gid ?? _opt.Gid,
-            current.Mtime ?? (head is null ? _mountTime : FsTime.FromDateTimeOffset(head.LastModified)));
+            mtime, current.Atime ?? mtime);
         var meta = Apply(withDefaults, req, type);
         ObjectInfo info = head is null
             ? await _gate.CallAsync($"PUT {key}", _opt.StoreOpTimeout, (s, c) => s.PutAsync(key, ReadOnlyMemory<byte>.Empty, meta.WriteTo(ObjectMetadata.Empty), c), ct).ConfigureAwait(false)
@@ -91,5 +102,11 @@ public sealed partial class CachedVolume
         var remote = RemoteObject.From(info) with { Size = head?.Size ?? 0 };
         _meta.Set(remote.Identity, meta);
         SetKnown(n, remote, meta);
+        var now = FsTime.Now;
+        lock (_nodes.Sync)
+        {
+            if (req.Has(SetAttrFields.Mtime) || req.Has(SetAttrFields.MtimeNow)) n.LocalMtime = null; // an explicit time wins over local changes
+            n.LocalCtime = now;
+        }
     }
 }

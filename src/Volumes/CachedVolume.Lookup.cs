@@ -11,6 +11,12 @@ public sealed partial class CachedVolume
     // Bumped by every local namespace change, so a listing that raced with one is not cached.
     private long _namespaceVersion;
 
+    // Directories whose first listing page was not the whole listing, until when (TickCount64):
+    // lookups there probe the name, and getattr reports a link count of 2, instead of fetching
+    // a page that would not settle it (on some servers a LIST costs time in the directory's size).
+    private const long BigDirMemoryMs = 10 * 60 * 1000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bigDirs = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async ValueTask<FsEntry?> LookupAsync(ulong parent, string name, CancellationToken ct)
     {
@@ -25,7 +31,12 @@ public sealed partial class CachedVolume
     /// <inheritdoc />
     public void Forget(ulong node, ulong count) => _nodes.Forget(node, count);
 
-    private void NamespaceChanged() => Interlocked.Increment(ref _namespaceVersion);
+    /// <summary>Entries of <paramref name="dirs"/> changed: cached listings that raced are not kept, and the directories' times move.</summary>
+    private void NamespaceChanged(params Node[] dirs)
+    {
+        Interlocked.Increment(ref _namespaceVersion);
+        foreach (var d in dirs) Touch(d);
+    }
 
     /// <summary>
     /// The node at <paramref name="path"/>, or null. Local state wins; then a fresh listing of the
@@ -39,10 +50,22 @@ public sealed partial class CachedVolume
             return known;
 
         string dir = ObjectKeys.Parent(path), name = ObjectKeys.Name(path);
+        if (known is not null && !_dirs.TryGet(dir, name, out _) && await RevalidateAsync(known, ct).ConfigureAwait(false) is { } still)
+            return still;
         if (!_dirs.TryGet(dir, name, out var listed))
         {
-            await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
-            if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            if (IsBigDir(dir)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            try
+            {
+                await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
+                if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            }
+            catch (FsException e) when (e.Error == FsError.Io && _dirs.TryGet(dir, name, out listed, allowStale: true))
+            {
+                // The store does not answer: the last listing (with our own changes) is the best
+                // answer there is, and it lets creates go on into the journal.
+                if (listed is null) return null;
+            }
         }
         if (listed is not { } entry) return null;
         if (entry.IsDirectory)
@@ -51,7 +74,7 @@ public sealed partial class CachedVolume
             if (d.Meta is null || d.ValidUntil <= Now) await LoadDirMetaAsync(d, ct).ConfigureAwait(false);
             return d;
         }
-        if (entry.Object is not { } obj) return _nodes.Find(path); // a local file not yet uploaded
+        if (entry.Object is not { } obj) return _nodes.Find(path) ?? await ProbeAsync(path, ct).ConfigureAwait(false); // a file with local state
         var meta = _meta.Get(obj.Identity);
         if (meta is null)
         {
@@ -66,23 +89,56 @@ public sealed partial class CachedVolume
         return NodeFor(path, obj, meta);
     }
 
-    /// <summary>Asks the store about one name with no listing to go by: is it a directory, a file, or nothing?</summary>
+    private bool IsBigDir(string dir) => _bigDirs.TryGetValue(dir, out long until) && until > Now;
+
+    /// <summary>
+    /// The node a namespace change (unlink, rmdir, rename) acts on: one the kernel already knows
+    /// is taken as it is, however old (deleting an object that is already gone is harmless);
+    /// only an unknown name is resolved.
+    /// </summary>
+    private async Task<Node?> ResolveForChangeAsync(string path, CancellationToken ct) =>
+        _nodes.Find(path) ?? await ResolveAsync(path, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// A node the kernel knows, past its TTL, checked with one HEAD of its own object (marker for
+    /// a directory): the node as it is now, or null when that object is gone (then the name is
+    /// looked up afresh: it may have become an implied directory or vanished).
+    /// </summary>
+    private async Task<Node?> RevalidateAsync(Node known, CancellationToken ct)
+    {
+        if (known.Kind == NodeKind.Directory && known.Remote is null) return null; // implied: only a listing tells
+        string key = known.Kind == NodeKind.Directory ? _keys.DirMarkerKey(known.Path) : _keys.FileKey(known.Path);
+        var info = await _gate.CallAsync($"HEAD {key}", _opt.ReadTimeout, (s, c) => s.HeadAsync(key, c), ct).ConfigureAwait(false);
+        if (info is null) return null;
+        if (known.Kind != NodeKind.Directory) return NodeFor(known.Path, info);
+        LearnDir(known, info);
+        return known;
+    }
+
+    /// <summary>
+    /// Asks the store about one name with no listing to go by: HEADs of the object and of the
+    /// directory marker, and only when neither exists a LIST for an implied directory. (When an
+    /// object and objects below the same name both exist without a marker, a lookup by name finds
+    /// the file while a listing shows the directory; see docs/SEMANTICS.md.)
+    /// </summary>
     private async Task<Node?> ProbeAsync(string path, CancellationToken ct)
     {
         string fileKey = _keys.FileKey(path), markerKey = _keys.DirMarkerKey(path);
         var fileHead = _gate.CallAsync($"HEAD {fileKey}", _opt.ReadTimeout, (s, c) => s.HeadAsync(fileKey, c), ct);
         var markerHead = _gate.CallAsync($"HEAD {markerKey}", _opt.ReadTimeout, (s, c) => s.HeadAsync(markerKey, c), ct);
-        var children = _gate.CallAsync($"LIST {markerKey}", _opt.ReadTimeout, (s, c) => s.ListAsync(markerKey, "/", null, 2, c), ct);
-        await Task.WhenAll(fileHead, markerHead, children).ConfigureAwait(false);
-        var marker = markerHead.Result;
-        var page = children.Result;
-        if (marker is not null || page.CommonPrefixes.Count > 0 || page.Objects.Any(o => o.Key != markerKey))
+        await Task.WhenAll(fileHead, markerHead).ConfigureAwait(false);
+        if (markerHead.Result is { } marker)
         {
             var d = _nodes.GetOrAdd(path, NodeKind.Directory);
             LearnDir(d, marker);
             return d;
         }
-        return fileHead.Result is { } info ? NodeFor(path, info) : null;
+        if (fileHead.Result is { } info) return NodeFor(path, info);
+        var page = await _gate.CallAsync($"LIST {markerKey}", _opt.ReadTimeout, (s, c) => s.ListAsync(markerKey, "/", null, 1, c), ct).ConfigureAwait(false);
+        if (page.CommonPrefixes.Count == 0 && page.Objects.Count == 0) return null;
+        var implied = _nodes.GetOrAdd(path, NodeKind.Directory);
+        LearnDir(implied, null);
+        return implied;
     }
 
     private async Task LoadDirMetaAsync(Node d, CancellationToken ct)
@@ -162,12 +218,15 @@ public sealed partial class CachedVolume
             token = page.ContinuationToken;
         } while (token is not null && ++pages < maxPages);
 
+        // Every file with local state, uploaded or not: an upload that finished between the LIST
+        // and here would otherwise be in neither.
         foreach (var n in _nodes.Below(dir))
-            if (n.File is { } f && !f.Discarded && ObjectKeys.Parent(n.Path) == dir && f.Base is null)
+            if (n.File is { Discarded: false } && ObjectKeys.Parent(n.Path) == dir)
                 entries[ObjectKeys.Name(n.Path)] = new ListedEntry(false, null);
 
         bool complete = token is null;
         if (complete && Interlocked.Read(ref _namespaceVersion) == version) _dirs.Put(dir, entries, started);
+        if (!complete && maxPages == 1) _bigDirs[dir] = started + BigDirMemoryMs;
         return (entries, complete);
     }
 }

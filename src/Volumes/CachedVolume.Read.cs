@@ -62,18 +62,25 @@ public sealed partial class CachedVolume
         var h = _files.Remove(handle) ?? throw new FsException(FsError.BadHandle, $"handle {handle} is not open");
         h.ReadAhead.Close();
         var n = h.Node;
-        bool lastWriter;
+        bool lastWriter, lastHandle;
         lock (_nodes.Sync)
         {
             n.OpenHandles--;
             if (h.Flags.CanWrite()) n.WriteHandles--;
             lastWriter = n.WriteHandles == 0;
+            lastHandle = n.OpenHandles == 0;
         }
-        if (lastWriter && n.File is { } f)
+        if (n.File is { } f)
         {
-            if (f.Discarded) Journal.RetireFile(VolumeId, f.FileId, long.MaxValue); // writes through a handle of an unlinked file
-            else if (f.IsDirty) Uploads.Schedule(f, Now + (long)_opt.WriteBackDelay.TotalMilliseconds);
-            else DropCleanState(f);
+            if (f.Discarded)
+            {
+                if (lastHandle) Journal.RetireFile(VolumeId, f.FileId, long.MaxValue); // the unlinked file's data is no longer reachable
+            }
+            else if (lastWriter)
+            {
+                if (f.IsDirty) Uploads.Schedule(f, Now + (long)_opt.WriteBackDelay.TotalMilliseconds);
+                else DropCleanState(f);
+            }
         }
         _nodes.Prune(n);
         return ValueTask.CompletedTask;
@@ -120,6 +127,14 @@ public sealed partial class CachedVolume
             catch (FsException e) when (e.Error == FsError.Stale && f is null && attempt < 2)
             {
                 await RefreshObjectAsync(n, ct).ConfigureAwait(false); // changed by another client: read the new object
+                continue;
+            }
+            catch (FsException e) when (e.Error == FsError.Stale && f is not null && attempt < 20)
+            {
+                // The base is being replaced, most likely by this file's own upload (servers that
+                // write in place, like s3rver, show a half-written object meanwhile): once the
+                // upload commits, the base switches and the read goes to the new object.
+                await Task.Delay(25 * (attempt + 1), ct).ConfigureAwait(false);
                 continue;
             }
             if (baseEnd < offset + count) dest.Span[(int)Math.Max(0, baseEnd - offset)..].Clear();

@@ -11,11 +11,11 @@ public sealed partial class CachedVolume
         EnsureWritable();
         var dir = Dir(parent);
         string path = ObjectKeys.Join(dir.Path, name);
-        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        var n = await ResolveForChangeAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
         if (n.Kind == NodeKind.Directory) throw new FsException(FsError.IsDirectory, $"'{path}' is a directory");
         await RemoveObjectAsync(n, deleteInStore: true, ct).ConfigureAwait(false);
         _dirs.Remove(dir.Path, name);
-        NamespaceChanged();
+        NamespaceChanged(dir);
         _nodes.Detach(n);
     }
 
@@ -25,14 +25,14 @@ public sealed partial class CachedVolume
         EnsureWritable();
         var dir = Dir(parent);
         string path = ObjectKeys.Join(dir.Path, name);
-        var n = await ResolveAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
+        var n = await ResolveForChangeAsync(path, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{path}' does not exist");
         if (n.Kind != NodeKind.Directory) throw NotDirectory(n);
         await EnsureEmptyAsync(n, ct).ConfigureAwait(false);
         string marker = _keys.DirMarkerKey(path);
         await _gate.CallAsync($"DELETE {marker}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(marker, c), ct).ConfigureAwait(false);
         _dirs.Remove(dir.Path, name);
         _dirs.InvalidateTree(path);
-        NamespaceChanged();
+        NamespaceChanged(dir);
         _nodes.Detach(n);
     }
 
@@ -64,10 +64,12 @@ public sealed partial class CachedVolume
                 lock (f) mayExist = f.Base is not null || f.MayBeInStore;
                 if (f.IsDirty)
                 {
+                    // Replay drops the file; its data stays readable through handles still open
+                    // and is retired when the last one closes.
                     await JournalCall(() => Journal.AppendAsync(JournalKinds.Discard, VolumeId, f.FileId, 0, ReadOnlyMemory<byte>.Empty, ct)).ConfigureAwait(false);
-                    Journal.RetireFile(VolumeId, f.FileId, long.MaxValue);
                     lock (f) f.LastAddress = 0;
                 }
+                if (n.OpenHandles == 0) Journal.RetireFile(VolumeId, f.FileId, long.MaxValue);
             }
             finally
             {
@@ -75,11 +77,23 @@ public sealed partial class CachedVolume
             }
             Uploads.Forget(f);
         }
+        if (deleteInStore && mayExist && n.OpenHandles > 0 && n.File is null && n.Remote is { } r && r.Size <= KeepOpenUnlinkedMax)
+            await CacheWholeAsync(r, ct).ConfigureAwait(false); // open descriptors keep reading it from the cache
         if (deleteInStore && mayExist)
         {
             string key = _keys.FileKey(n.Path);
             await _gate.CallAsync($"DELETE {key}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(key, c), ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Largest clean file whose blocks are cached before it is deleted while open (larger ones read EIO once evicted).</summary>
+    private const long KeepOpenUnlinkedMax = 64L << 20;
+
+    private async Task CacheWholeAsync(RemoteObject r, CancellationToken ct)
+    {
+        var buf = new byte[Math.Min(r.Size, _opt.BlockSize * 8L)];
+        for (long off = 0; off < r.Size; off += buf.Length)
+            await Blocks.ReadAsync(r, off, buf.AsMemory(0, (int)Math.Min(buf.Length, r.Size - off)), _opt.ReadTimeout, ct).ConfigureAwait(false);
     }
 
     /// <summary>Cancels a running upload of the file and waits until it has stopped.</summary>
@@ -104,12 +118,12 @@ public sealed partial class CachedVolume
     }
 
     /// <summary>A clean file state with no writers left goes away; the node keeps what the store holds.</summary>
-    private void DropCleanState(FileState f)
+    private void DropCleanState(FileState f, bool fromItsUpload = false)
     {
         var n = f.Node;
         lock (f)
         {
-            if (f.IsDirty || f.Upload is not null || n.WriteHandles > 0) return;
+            if (f.IsDirty || (f.Upload is not null && !fromItsUpload) || n.WriteHandles > 0) return;
             lock (_nodes.Sync)
             {
                 if (!ReferenceEquals(n.File, f)) return;

@@ -18,7 +18,7 @@ public sealed partial class CachedVolume
         var dstDir = Dir(newParent);
         _keys.ValidateNew(dstDir.Path, newName);
         string srcPath = ObjectKeys.Join(srcDir.Path, name), dstPath = ObjectKeys.Join(dstDir.Path, newName);
-        var src = await ResolveAsync(srcPath, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{srcPath}' does not exist");
+        var src = await ResolveForChangeAsync(srcPath, ct).ConfigureAwait(false) ?? throw new FsException(FsError.NotFound, $"'{srcPath}' does not exist");
         if (srcPath == dstPath) return;
         var dst = await ResolveAsync(dstPath, ct).ConfigureAwait(false);
         if (dst is not null && (flags & RenameFlags.NoReplace) != 0) throw new FsException(FsError.Exists, $"'{dstPath}' exists");
@@ -46,7 +46,10 @@ public sealed partial class CachedVolume
         _dirs.InvalidateTree(dstPath);
         _dirs.Upsert(dstDir.Path, newName, src.Kind == NodeKind.Directory ? new ListedEntry(true, null) : new ListedEntry(false, src.File is null ? src.Remote : null));
         _nodes.Move(srcPath, dstPath);
-        NamespaceChanged();
+        NamespaceChanged(srcDir, dstDir);
+        var now = FsTime.Now;
+        lock (_nodes.Sync) src.LocalCtime = now;
+        if (src.File is { } moved) lock (moved) moved.Ctime = now;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed partial class CachedVolume
             return;
         }
         if (f.Discarded) return;
-        if (!f.IsDirty) DropCleanState(f);
+        if (!f.IsDirty) DropCleanState(f, fromItsUpload: true);
         else if (f.Node.WriteHandles == 0) Uploads.Schedule(f, Now + (long)_opt.WriteBackDelay.TotalMilliseconds);
     }
 

@@ -22,6 +22,7 @@ public sealed partial class CachedVolume
         {
             if ((h.Flags & OpenFlags.Append) != 0)
                 lock (f) offset = f.Size;
+            await EnsureJournaledAsync(f, ct).ConfigureAwait(false);
             int max = Journal.MaxPayloadBytes;
             for (int done = 0; done < data.Length; done += max)
             {
@@ -61,11 +62,12 @@ public sealed partial class CachedVolume
             return new CreateReply { Entry = MakeEntry(existing), Open = reply };
         }
         var n = _nodes.GetOrAdd(path, NodeKind.File);
+        var now = FsTime.Now;
         var snapshot = new FileSnapshot(path, null, 0, 0, FileModes.Regular | (mode & ~caller.Umask & FileModes.PermissionMask),
-            caller.Uid, caller.Gid, FsTime.Now, MetaDirty: true);
+            caller.Uid, GroupFor(dir, caller).Gid, now, now, MetaDirty: true);
         await StartFileStateAsync(n, snapshot, replaceExisting: true, ct).ConfigureAwait(false);
         _dirs.Upsert(dir.Path, name, new ListedEntry(false, null));
-        NamespaceChanged();
+        NamespaceChanged(dir);
         _nodes.AddLookup(n);
         return new CreateReply { Entry = MakeEntry(n), Open = Open(n, flags) };
     }
@@ -81,7 +83,8 @@ public sealed partial class CachedVolume
             if (req.Size < 0) throw new FsException(FsError.InvalidArgument, "negative size");
             await TruncateAsync(n, req.Size, ct).ConfigureAwait(false);
         }
-        const SetAttrFields metaFields = SetAttrFields.Mode | SetAttrFields.Uid | SetAttrFields.Gid | SetAttrFields.Mtime | SetAttrFields.MtimeNow | SetAttrFields.Ctime;
+        const SetAttrFields metaFields = SetAttrFields.Mode | SetAttrFields.Uid | SetAttrFields.Gid | SetAttrFields.Mtime | SetAttrFields.MtimeNow
+            | SetAttrFields.Atime | SetAttrFields.AtimeNow | SetAttrFields.Ctime;
         if ((req.Fields & metaFields) != 0)
         {
             if (n.Kind == NodeKind.File) await SetFileMetaAsync(n, req, ct).ConfigureAwait(false);
@@ -98,6 +101,8 @@ public sealed partial class CachedVolume
         if (req.Has(SetAttrFields.Gid)) m = m with { Gid = req.Gid };
         if (req.Has(SetAttrFields.Mtime)) m = m with { Mtime = req.Mtime };
         else if (req.Has(SetAttrFields.MtimeNow)) m = m with { Mtime = FsTime.Now };
+        if (req.Has(SetAttrFields.Atime)) m = m with { Atime = req.Atime };
+        else if (req.Has(SetAttrFields.AtimeNow)) m = m with { Atime = FsTime.Now };
         return m;
     }
 
@@ -110,7 +115,7 @@ public sealed partial class CachedVolume
             lock (f)
             {
                 var m = Apply(f.Posix, req, FileModes.Regular);
-                (f.Mode, f.Uid, f.Gid, f.Mtime) = (m.Mode!.Value, m.Uid!.Value, m.Gid!.Value, m.Mtime!.Value);
+                (f.Mode, f.Uid, f.Gid, f.Mtime, f.Atime) = (m.Mode!.Value, m.Uid!.Value, m.Gid!.Value, m.Mtime!.Value, m.Atime ?? m.Mtime!.Value);
                 f.Ctime = FsTime.Now;
                 f.MetaDirty = true;
             }
@@ -130,6 +135,7 @@ public sealed partial class CachedVolume
         await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await EnsureJournaledAsync(f, ct).ConfigureAwait(false);
             var rec = await JournalCall(() => Journal.AppendAsync(JournalRecordKind.Truncate, VolumeId, f.FileId, size, ReadOnlyMemory<byte>.Empty, ct)).ConfigureAwait(false);
             Changed(f, rec.Address);
             var now = FsTime.Now;
@@ -165,6 +171,7 @@ public sealed partial class CachedVolume
             FileModes.Regular | (m.Mode is { } mode ? mode & FileModes.PermissionMask : _opt.FileMode),
             m.Uid ?? _opt.Uid, m.Gid ?? _opt.Gid,
             m.Mtime ?? (r is null ? FsTime.Now : FsTime.FromDateTimeOffset(r.LastModified)),
+            m.Atime ?? m.Mtime ?? (r is null ? FsTime.Now : FsTime.FromDateTimeOffset(r.LastModified)),
             MetaDirty: !m.Any);
         return await StartFileStateAsync(n, snapshot, replaceExisting: false, ct).ConfigureAwait(false);
     }
@@ -202,6 +209,17 @@ public sealed partial class CachedVolume
             f.Mutate.Release();
         }
         return f;
+    }
+
+    /// <summary>
+    /// A clean file state (its upload finished, its records retired) that changes again starts
+    /// with a snapshot, so that replay knows what the following Write/Truncate records apply to.
+    /// Caller holds Mutate.
+    /// </summary>
+    private async Task EnsureJournaledAsync(FileState f, CancellationToken ct)
+    {
+        // An unlinked file gets none: its records after the Discard must stay ignored by replay.
+        if (!f.IsDirty && !f.Discarded) await AppendSnapshotAsync(f, ct).ConfigureAwait(false);
     }
 
     /// <summary>Journals the file's whole state (caller holds Mutate).</summary>

@@ -49,7 +49,7 @@ public sealed partial class CachedVolume : IGatewayVolume, IFileSystem
         _opt = options;
         _loggers = loggers;
         _log = loggers.CreateLogger<CachedVolume>();
-        _keys = new ObjectKeys(options.NormalizedPrefix);
+        _keys = new ObjectKeys(options.NormalizedPrefix, options.Store.Capabilities.MaxKeySegmentBytes);
         _gate = new StoreGate(options.Store, _counters, _log);
         _dirs = new DirectoryCache(options.MetadataTtl, 4096);
         _fileIdSeed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() << 16;
@@ -58,7 +58,7 @@ public sealed partial class CachedVolume : IGatewayVolume, IFileSystem
             Name = options.DisplayName ?? "gatewayfs:" + options.Store.Description,
             Subtype = "gatewayfs",
             ReadOnly = options.ReadOnly,
-            NameMax = ObjectKeys.NameMax,
+            NameMax = _keys.NameMaxForStore,
             MaxIoSize = 1 << 20,
         };
     }

@@ -66,7 +66,7 @@ public sealed record CachedVolumeOptions
     public long PartSizeBytes { get; init; } = 8L << 20;
 
     /// <summary>Files uploaded at the same time.</summary>
-    public int UploadConcurrency { get; init; } = 4;
+    public int UploadConcurrency { get; init; } = 8;
 
     /// <summary>Parts of one multipart upload sent at the same time.</summary>
     public int PartConcurrency { get; init; } = 4;

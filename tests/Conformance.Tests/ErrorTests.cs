@@ -78,10 +78,16 @@ public class ErrorTests
     public async Task Names_over_255_bytes_give_ENAMETOOLONG(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        string ok = NameOfLength(255);
+        int max = fs.Features.HasFlag(FsFeatures.LongNames) ? 255 : (int)(await fs.StatFsAsync("")).NameMax;
+        string ok = NameOfLength(max);
         string tooLong = NameOfLength(256);
-        string multibyteOk = new('€', 85);     // 255 bytes of UTF-8
+        string multibyteOk = new string('€', max / 3) + NameOfLength(max % 3); // max bytes of UTF-8
         string multibyteLong = new('é', 128);  // 128 characters, 256 bytes
+        if (max < 255)
+        {
+            await FsAssert.FailsAsync(FsError.NameTooLong, () => fs.OpenAsync(NameOfLength(max + 1), OpenFlags.WriteOnly | OpenFlags.Create));
+            await FsAssert.FailsAsync(FsError.NameTooLong, () => fs.MkdirAsync(NameOfLength(max + 1)));
+        }
         await fs.WriteTextAsync(ok, "x");
         await fs.MkdirAsync(multibyteOk);
         Assert.Equal("x", await fs.ReadTextAsync(ok));

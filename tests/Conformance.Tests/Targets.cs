@@ -19,9 +19,14 @@ public static class Targets
     public static readonly FsBackend Memory = new("memory", FsFeatures.All,
         () => ValueTask.FromResult(new FsInstance(new InMemoryFileSystem())));
 
-    /// <summary>The reference filesystem asking for the kernel's writeback cache (later, merged writes; kernel-kept mtime).</summary>
+    /// <summary>
+    /// The reference filesystem asking for the kernel's writeback cache (later, merged writes;
+    /// kernel-kept mtime) and letting the kernel remember missing names (negative entries), so
+    /// the suite also checks that creating a name just found missing works.
+    /// </summary>
     public static readonly FsBackend MemoryWriteback = new("memory-wb", FsFeatures.All,
-        () => ValueTask.FromResult(new FsInstance(new InMemoryFileSystem(new InMemoryOptions { WritebackCache = true }))));
+        () => ValueTask.FromResult(new FsInstance(new InMemoryFileSystem(
+            new InMemoryOptions { WritebackCache = true, NegativeEntryTimeout = TimeSpan.FromSeconds(1) }))));
 
     private static readonly FsTarget[] Registered =
     [
@@ -30,6 +35,8 @@ public static class Targets
         FsTarget.Fuse(MemoryWriteback),
         // Linux itself on tmpfs: shows that the suite expects what the kernel does.
         FsTarget.Native(),
+        FsTarget.InProcess(CachedTargets.OverS3rver),
+        FsTarget.Fuse(CachedTargets.OverS3rver),
     ];
 
     /// <summary>Names of the selected targets, mounted ones only when <paramref name="mountedOnly"/>.</summary>

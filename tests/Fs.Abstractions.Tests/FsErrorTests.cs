@@ -18,6 +18,7 @@ public class FsErrorTests
         { FsError.ReadOnly, 30, "EROFS" }, { FsError.TooManyLinks, 31, "EMLINK" }, { FsError.Range, 34, "ERANGE" },
         { FsError.NameTooLong, 36, "ENAMETOOLONG" }, { FsError.NotImplemented, 38, "ENOSYS" }, { FsError.NotEmpty, 39, "ENOTEMPTY" },
         { FsError.Loop, 40, "ELOOP" }, { FsError.NoData, 61, "ENODATA" }, { FsError.Overflow, 75, "EOVERFLOW" },
+        { FsError.IllegalByteSequence, 84, "EILSEQ" },
         { FsError.NotSupported, 95, "EOPNOTSUPP" }, { FsError.TimedOut, 110, "ETIMEDOUT" }, { FsError.Stale, 116, "ESTALE" },
         { FsError.QuotaExceeded, 122, "EDQUOT" }, { FsError.Canceled, 125, "ECANCELED" },
     };
@@ -45,6 +46,7 @@ public class FsErrorTests
         Assert.Equal("File name too long", Marshal.GetPInvokeErrorMessage((int)FsError.NameTooLong));
         Assert.Equal("No data available", Marshal.GetPInvokeErrorMessage((int)FsError.NoData));
         Assert.Equal("Operation not supported", Marshal.GetPInvokeErrorMessage((int)FsError.NotSupported));
+        Assert.Equal("Invalid or incomplete multibyte or wide character", Marshal.GetPInvokeErrorMessage((int)FsError.IllegalByteSequence));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public abstract class MountedTestBase : InProcessTestBase
             p.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within 2 minutes");
         }
-        Assert.True(p.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {p.ExitCode}: {await stderr}");
+        Assert.True(p.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {p.ExitCode}: {await stderr}{await stdout}");
         return await stdout;
     }
 }

@@ -43,7 +43,7 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void SetXattr(nint req, ulong node, byte* name, byte* value, nuint size, int flags)
     {
-        try { FuseSession.Current.SetXattr(new FuseRequest(req), node, Utf8Z.Decode(name), new ReadOnlySpan<byte>(value, (int)size).ToArray(), flags); }
+        try { FuseSession.Current.SetXattr(new FuseRequest(req), node, Utf8Z.DecodeXattrName(name), new ReadOnlySpan<byte>(value, (int)size).ToArray(), flags); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
@@ -64,7 +64,7 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void RemoveXattr(nint req, ulong node, byte* name)
     {
-        try { FuseSession.Current.RemoveXattr(new FuseRequest(req), node, Utf8Z.Decode(name)); }
+        try { FuseSession.Current.RemoveXattr(new FuseRequest(req), node, Utf8Z.DecodeXattrName(name)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 }

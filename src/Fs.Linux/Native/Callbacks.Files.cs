@@ -15,7 +15,7 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Create(nint req, ulong parent, byte* name, uint mode, FuseFileInfo* fi)
     {
-        try { FuseSession.Current.Create(new FuseRequest(req), parent, Utf8Z.Decode(name), mode, fi->Flags); }
+        try { FuseSession.Current.Create(new FuseRequest(req), parent, Utf8Z.DecodeName(name), mode, fi->Flags); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 

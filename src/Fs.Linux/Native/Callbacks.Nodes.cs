@@ -8,7 +8,7 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Lookup(nint req, ulong parent, byte* name)
     {
-        try { FuseSession.Current.Lookup(new FuseRequest(req), parent, Utf8Z.Decode(name)); }
+        try { FuseSession.Current.Lookup(new FuseRequest(req), parent, Utf8Z.DecodeName(name)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
@@ -36,49 +36,49 @@ internal static unsafe partial class Callbacks
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Mknod(nint req, ulong parent, byte* name, uint mode, ulong rdev)
     {
-        try { FuseSession.Current.Mknod(new FuseRequest(req), parent, Utf8Z.Decode(name), mode); }
+        try { FuseSession.Current.Mknod(new FuseRequest(req), parent, Utf8Z.DecodeName(name), mode); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Mkdir(nint req, ulong parent, byte* name, uint mode)
     {
-        try { FuseSession.Current.Mkdir(new FuseRequest(req), parent, Utf8Z.Decode(name), mode); }
+        try { FuseSession.Current.Mkdir(new FuseRequest(req), parent, Utf8Z.DecodeName(name), mode); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Unlink(nint req, ulong parent, byte* name)
     {
-        try { FuseSession.Current.Unlink(new FuseRequest(req), parent, Utf8Z.Decode(name)); }
+        try { FuseSession.Current.Unlink(new FuseRequest(req), parent, Utf8Z.DecodeName(name)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rmdir(nint req, ulong parent, byte* name)
     {
-        try { FuseSession.Current.Rmdir(new FuseRequest(req), parent, Utf8Z.Decode(name)); }
+        try { FuseSession.Current.Rmdir(new FuseRequest(req), parent, Utf8Z.DecodeName(name)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Symlink(nint req, byte* target, ulong parent, byte* name)
     {
-        try { FuseSession.Current.Symlink(new FuseRequest(req), Utf8Z.Decode(target), parent, Utf8Z.Decode(name)); }
+        try { FuseSession.Current.Symlink(new FuseRequest(req), Utf8Z.DecodeName(target), parent, Utf8Z.DecodeName(name)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rename(nint req, ulong parent, byte* name, ulong newParent, byte* newName, uint flags)
     {
-        try { FuseSession.Current.Rename(new FuseRequest(req), parent, Utf8Z.Decode(name), newParent, Utf8Z.Decode(newName), flags); }
+        try { FuseSession.Current.Rename(new FuseRequest(req), parent, Utf8Z.DecodeName(name), newParent, Utf8Z.DecodeName(newName), flags); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Link(nint req, ulong node, ulong newParent, byte* newName)
     {
-        try { FuseSession.Current.Link(new FuseRequest(req), node, newParent, Utf8Z.Decode(newName)); }
+        try { FuseSession.Current.Link(new FuseRequest(req), node, newParent, Utf8Z.DecodeName(newName)); }
         catch (Exception e) { FuseSession.Escaped(req, e); }
     }
 }

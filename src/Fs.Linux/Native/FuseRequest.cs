@@ -34,6 +34,14 @@ internal readonly unsafe struct FuseRequest(nint handle)
         Libfuse.fuse_reply_entry(Handle, &p);
     }
 
+    /// <summary>"Not found", remembered by the kernel for <paramref name="seconds"/>: an entry with node 0.</summary>
+    public void ReplyNegativeEntry(double seconds)
+    {
+        EntryParam p = default;
+        p.EntryTimeout = seconds;
+        Libfuse.fuse_reply_entry(Handle, &p);
+    }
+
     public void ReplyCreate(in FsEntry entry, in OpenReply open)
     {
         EntryParam p;

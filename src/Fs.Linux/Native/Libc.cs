@@ -16,6 +16,9 @@ internal static unsafe partial class Libc
     public const int ENOTDIR = 20;
     public const int EINVAL = 22;
     public const int ERANGE = 34;
+    public const int ENODATA = 61;
+    public const int EILSEQ = 84;
+    public const int EOPNOTSUPP = 95;
     public const int ENOTCONN = 107;
 
     public const int MNT_DETACH = 2;

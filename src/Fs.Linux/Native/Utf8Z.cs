@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace GatewayFs.Fs.Linux.Native;
 
@@ -19,16 +21,21 @@ internal static unsafe class Utf8Z
         [.. new[] { "security.selinux", "security.capability", "system.posix_acl_access", "system.posix_acl_default" }
             .Select(n => (Encoding.UTF8.GetBytes(n), n))];
 
-    /// <summary>Decodes an xattr name, sharing the strings of the names the kernel asks for all the time.</summary>
-    public static string DecodeXattrName(byte* p)
+    /// <summary>Decodes an xattr name, sharing the strings of the names the kernel asks for all the time; null when not UTF-8.</summary>
+    public static string? DecodeXattrName(byte* p)
     {
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+        var bytes = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
         foreach (var (utf8, name) in CommonXattrNames)
             if (bytes.SequenceEqual(utf8)) return name;
-        return Encoding.UTF8.GetString(bytes);
+        return Strict(bytes);
     }
 
-    /// <summary>Decodes a NUL-terminated UTF-8 string from libfuse.</summary>
-    public static string Decode(byte* p) =>
-        p == null ? string.Empty : Encoding.UTF8.GetString(p, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p).Length);
+    /// <summary>
+    /// Decodes a name (or a symlink target) from the kernel; null when the bytes are not valid
+    /// UTF-8. A lossy decode would hand the filesystem a different name (each bad byte turned
+    /// into U+FFFD), so callers refuse such names instead.
+    /// </summary>
+    public static string? DecodeName(byte* p) => Strict(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p));
+
+    private static string? Strict(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }

@@ -43,7 +43,7 @@ public sealed partial class LocalDirectoryObjectStore : IObjectStore
     public string Description => $"local directory {Root}";
 
     /// <inheritdoc />
-    public ObjectStoreCapabilities Capabilities { get; } = new() { UploadPartCopy = true, SuffixRange = true };
+    public ObjectStoreCapabilities Capabilities { get; } = new() { UploadPartCopy = true, SuffixRange = true, MaxKeySegmentBytes = 255 - 2 /* "#o" */ };
 
     /// <inheritdoc />
     public Task CheckAsync(CancellationToken ct) => IoAsync("check", null, async () =>

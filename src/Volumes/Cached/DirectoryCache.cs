@@ -17,13 +17,16 @@ internal sealed class DirectoryCache
         _capacity = capacity;
     }
 
-    /// <summary>The entry for <paramref name="name"/> when the directory's listing is fresh: (true, entry or null if absent); (false, _) when unknown.</summary>
-    public bool TryGet(string dir, string name, out ListedEntry? entry)
+    /// <summary>
+    /// The entry for <paramref name="name"/> when the directory's listing is fresh (or, with
+    /// <paramref name="allowStale"/>, known at all): (true, entry or null if absent); (false, _) when unknown.
+    /// </summary>
+    public bool TryGet(string dir, string name, out ListedEntry? entry, bool allowStale = false)
     {
         lock (_dirs)
         {
             entry = null;
-            if (!_dirs.TryGetValue(dir, out var l) || !Fresh(l)) return false;
+            if (!_dirs.TryGetValue(dir, out var l) || !(allowStale || Fresh(l))) return false;
             if (l.Entries.TryGetValue(name, out var e)) entry = e;
             return true;
         }
@@ -41,6 +44,13 @@ internal sealed class DirectoryCache
     {
         lock (_dirs)
             return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Count == 0 : null;
+    }
+
+    /// <summary>How many subdirectories the fresh listing of <paramref name="dir"/> has, or null when there is none.</summary>
+    public int? CountSubdirectories(string dir)
+    {
+        lock (_dirs)
+            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Values.Count(e => e.IsDirectory) : null;
     }
 
     public void Put(string dir, Dictionary<string, ListedEntry> entries, long fetchedAt)

@@ -18,6 +18,7 @@ internal sealed record FileSnapshot(
     uint Uid,
     uint Gid,
     FsTime Mtime,
+    FsTime Atime,
     bool MetaDirty)
 {
     private const byte Version = 1;
@@ -44,6 +45,8 @@ internal sealed record FileSnapshot(
             w.Write(Gid);
             w.Write(Mtime.Seconds);
             w.Write(Mtime.Nanoseconds);
+            w.Write(Atime.Seconds);
+            w.Write(Atime.Nanoseconds);
             w.Write(MetaDirty);
         }
         return ms.ToArray();
@@ -66,6 +69,6 @@ internal sealed record FileSnapshot(
             b = new RemoteObject(key, size, new DateTimeOffset(ticks, TimeSpan.Zero), etag);
         }
         return new FileSnapshot(path, b, r.ReadInt64(), r.ReadInt64(), r.ReadUInt32(), r.ReadUInt32(), r.ReadUInt32(),
-            new FsTime(r.ReadInt64(), r.ReadUInt32()), r.ReadBoolean());
+            new FsTime(r.ReadInt64(), r.ReadUInt32()), new FsTime(r.ReadInt64(), r.ReadUInt32()), r.ReadBoolean());
     }
 }

@@ -25,6 +25,7 @@ internal sealed class FileState
         Gid = s.Gid;
         Mtime = s.Mtime;
         Ctime = s.Mtime;
+        Atime = s.Atime;
         MetaDirty = s.MetaDirty;
     }
 
@@ -48,6 +49,7 @@ internal sealed class FileState
     public uint Gid { get; set; }
     public FsTime Mtime { get; set; }
     public FsTime Ctime { get; set; }
+    public FsTime Atime { get; set; }
 
     /// <summary>Metadata differs from the store's copy.</summary>
     public bool MetaDirty { get; set; }
@@ -84,7 +86,7 @@ internal sealed class FileState
     public bool MayBeInStore { get; set; }
 
     public FileSnapshot Snapshot() =>
-        new(Node.Path, Base, BaseLength, Size, Mode, Uid, Gid, Mtime, MetaDirty);
+        new(Node.Path, Base, BaseLength, Size, Mode, Uid, Gid, Mtime, Atime, MetaDirty);
 
-    public PosixMetadata Posix => new(Mode, Uid, Gid, Mtime);
+    public PosixMetadata Posix => new(Mode, Uid, Gid, Mtime, Atime);
 }

@@ -48,6 +48,15 @@ internal sealed class Node
     /// <summary>Local state of a regular file that is open for writing or has changes not yet in the store.</summary>
     public FileState? File { get; set; }
 
+    /// <summary>
+    /// Local change times newer than the store's: a directory's mtime when its entries change, a
+    /// node's ctime when it is renamed. Kept in memory only (storing them would cost a PUT per change).
+    /// </summary>
+    public FsTime? LocalMtime { get; set; }
+
+    /// <inheritdoc cref="LocalMtime"/>
+    public FsTime? LocalCtime { get; set; }
+
     /// <summary>Symlink target once read.</summary>
     public string? LinkTarget { get; set; }
 

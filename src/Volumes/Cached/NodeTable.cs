@@ -3,8 +3,9 @@ using GatewayFs.Fs;
 namespace GatewayFs.Volumes.Cached;
 
 /// <summary>
-/// Inode numbers and the path index. A path maps to at most one attached node; a node leaves
-/// the table when the kernel forgot it, no handle is open and it holds no dirty data.
+/// Inode numbers and the path index. A path maps to at most one attached node. A node the kernel
+/// forgot stays as a cache entry (same inode number on the next lookup, local directory times)
+/// until the table passes its capacity; a detached node goes as soon as nothing references it.
 /// One lock (<see cref="Sync"/>), never held across an await.
 /// </summary>
 internal sealed class NodeTable
@@ -13,10 +14,12 @@ internal sealed class NodeTable
 
     private readonly Dictionary<ulong, Node> _byIno = new();
     private readonly Dictionary<string, Node> _byPath = new(StringComparer.Ordinal);
+    private readonly int _capacity;
     private ulong _next = RootIno + 1;
 
-    public NodeTable()
+    public NodeTable(int capacity = 200_000)
     {
+        _capacity = capacity;
         Root = new Node(RootIno, "", NodeKind.Directory) { Lookups = 1 };
         _byIno[RootIno] = Root;
         _byPath[""] = Root;
@@ -127,7 +130,21 @@ internal sealed class NodeTable
     private void PruneLocked(Node n)
     {
         if (n.Ino == RootIno || n.Pinned) return;
+        if (n.Detached) RemoveLocked(n);
+        else if (_byIno.Count > _capacity) SweepLocked();
+    }
+
+    private void RemoveLocked(Node n)
+    {
         _byIno.Remove(n.Ino);
         if (_byPath.TryGetValue(n.Path, out var cur) && ReferenceEquals(cur, n)) _byPath.Remove(n.Path);
+    }
+
+    /// <summary>Drops unreferenced nodes until the table is at three quarters of its capacity.</summary>
+    private void SweepLocked()
+    {
+        int target = _capacity * 3 / 4;
+        foreach (var n in _byIno.Values.Where(n => n.Ino != RootIno && !n.Pinned).Take(_byIno.Count - target).ToList())
+            RemoveLocked(n);
     }
 }

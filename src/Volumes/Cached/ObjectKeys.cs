@@ -16,7 +16,14 @@ internal sealed class ObjectKeys
     /// <summary>Longest name of one path component (Linux NAME_MAX).</summary>
     public const int NameMax = 255;
 
-    public ObjectKeys(string normalizedPrefix) => Prefix = normalizedPrefix;
+    public ObjectKeys(string normalizedPrefix, int maxSegmentBytes)
+    {
+        Prefix = normalizedPrefix;
+        NameMaxForStore = Math.Min(NameMax, maxSegmentBytes);
+    }
+
+    /// <summary>Longest new name: NAME_MAX, or less when the store cannot hold longer key segments.</summary>
+    public int NameMaxForStore { get; }
 
     /// <summary>"" or "some/prefix/".</summary>
     public string Prefix { get; }
@@ -61,6 +68,8 @@ internal sealed class ObjectKeys
     public void ValidateNew(string dirPath, string name)
     {
         FsNames.Validate(name, NameMax);
+        if (Encoding.UTF8.GetByteCount(name) > NameMaxForStore)
+            throw new FsException(FsError.NameTooLong, $"name longer than {NameMaxForStore} bytes, the most the object store holds in one key segment");
         ValidateChars(name);
         int bytes = Encoding.UTF8.GetByteCount(DirMarkerKey(Join(dirPath, name)));
         if (bytes > MaxKeyBytes)

@@ -8,7 +8,7 @@ namespace GatewayFs.Volumes.Cached;
 /// POSIX attributes carried in an object's user metadata. Written in the s3fs dialect;
 /// read in the s3fs, rclone and AWS Storage Gateway dialects. A null field was not present.
 /// </summary>
-internal sealed record PosixMetadata(uint? Mode, uint? Uid, uint? Gid, FsTime? Mtime)
+internal sealed record PosixMetadata(uint? Mode, uint? Uid, uint? Gid, FsTime? Mtime, FsTime? Atime = null)
 {
     public static PosixMetadata None { get; } = new(null, null, null, null);
 
@@ -27,17 +27,20 @@ internal sealed record PosixMetadata(uint? Mode, uint? Uid, uint? Gid, FsTime? M
         gid ??= u.TryGetValue("file-group", out var fg) ? ParseUInt(fg) : null;
         FsTime? mtime = u.TryGetValue("mtime", out var mt) ? ParseTime(mt) : null;
         mtime ??= u.TryGetValue("file-mtime", out var fm) ? ParseTime(fm) : null;
-        return new PosixMetadata(mode, uid, gid, mtime);
+        FsTime? atime = u.TryGetValue("atime", out var at) ? ParseTime(at) : null;
+        atime ??= u.TryGetValue("file-atime", out var fa) ? ParseTime(fa) : null;
+        return new PosixMetadata(mode, uid, gid, mtime, atime);
     }
 
     /// <summary>Writes the s3fs keys into <paramref name="meta"/>, replacing other dialects' POSIX keys so that readers agree.</summary>
     public ObjectMetadata WriteTo(ObjectMetadata meta)
     {
-        var user = meta.User.RemoveRange(["mode", "uid", "gid", "mtime", "file-permissions", "file-owner", "file-group", "file-mtime"]);
+        var user = meta.User.RemoveRange(["mode", "uid", "gid", "mtime", "atime", "file-permissions", "file-owner", "file-group", "file-mtime", "file-atime"]);
         if (Mode is { } mode) user = user.SetItem("mode", mode.ToString(CultureInfo.InvariantCulture));
         if (Uid is { } uid) user = user.SetItem("uid", uid.ToString(CultureInfo.InvariantCulture));
         if (Gid is { } gid) user = user.SetItem("gid", gid.ToString(CultureInfo.InvariantCulture));
         if (Mtime is { } t) user = user.SetItem("mtime", FormatTime(t));
+        if (Atime is { } a && a != Mtime) user = user.SetItem("atime", FormatTime(a));
         return meta with { User = user };
     }
 

@@ -100,26 +100,30 @@ internal sealed class UploadQueue : IAsyncDisposable
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         CancellationTokenSource? cts;
-        bool busy;
+        bool busy = false;
         lock (f)
         {
-            busy = f.Upload is not null;
-            if (busy || f.Discarded || !f.IsDirty || (f.DueAt != 0 && f.DueAt > Environment.TickCount64))
+            cts = null;
+            if (f.DueAt != 0 && f.DueAt > Environment.TickCount64)
             {
-                if (busy) f.DueAt = 0;
-                _slots.Release();
-                cts = null;
+                // Rescheduled for later meanwhile: that entry runs it.
             }
             else
             {
+                // This entry is consumed: a due time left behind would make later Schedule calls no-ops.
                 f.DueAt = 0;
-                cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                f.UploadCancel = cts;
-                f.Upload = done.Task;
+                busy = f.Upload is not null;
+                if (!busy && !f.Discarded && f.IsDirty)
+                {
+                    cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                    f.UploadCancel = cts;
+                    f.Upload = done.Task;
+                }
             }
         }
         if (cts is null)
         {
+            _slots.Release();
             if (busy) Schedule(f, Environment.TickCount64 + 200); // the running upload may end before it sees the newer changes
             return;
         }

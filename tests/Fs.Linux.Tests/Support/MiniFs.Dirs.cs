@@ -45,10 +45,10 @@ internal sealed partial class MiniFs
 
     public ValueTask<int> GetXattrAsync(ulong node, string name, Memory<byte> buffer, CancellationToken ct)
     {
-        Check("getxattr", node);
+        Check("getxattr", node, name);
         lock (_lock)
         {
-            if (!Get(node).Xattrs.TryGetValue(name, out var v)) throw new FsException(FsError.NoData);
+            if (!Get(node).Xattrs.TryGetValue(name, out var v)) return MissingXattr?.Invoke() ?? throw new FsException(FsError.NoData);
             if (buffer.Length == 0) return new(v.Length);
             if (v.Length > buffer.Length) throw new FsException(FsError.Range);
             v.CopyTo(buffer);
@@ -58,7 +58,7 @@ internal sealed partial class MiniFs
 
     public ValueTask SetXattrAsync(ulong node, string name, ReadOnlyMemory<byte> value, XattrFlags flags, CancellationToken ct)
     {
-        Check("setxattr", node);
+        Check("setxattr", node, name);
         lock (_lock)
         {
             var x = Get(node).Xattrs;
@@ -77,7 +77,7 @@ internal sealed partial class MiniFs
 
     public ValueTask RemoveXattrAsync(ulong node, string name, CancellationToken ct)
     {
-        Check("removexattr", node);
+        Check("removexattr", node, name);
         lock (_lock)
         {
             if (!Get(node).Xattrs.Remove(name)) throw new FsException(FsError.NoData);

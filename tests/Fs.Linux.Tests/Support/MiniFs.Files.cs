@@ -39,7 +39,7 @@ internal sealed partial class MiniFs
 
     public ValueTask<CreateReply> CreateAsync(ulong parent, string name, uint mode, OpenFlags flags, FsCaller caller, CancellationToken ct)
     {
-        Check("create", parent);
+        Check("create", parent, name);
         FsNames.Validate(name);
         lock (_lock)
         {

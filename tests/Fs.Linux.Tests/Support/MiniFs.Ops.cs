@@ -10,7 +10,7 @@ internal sealed partial class MiniFs
 
     public ValueTask<FsEntry?> LookupAsync(ulong parent, string name, CancellationToken ct)
     {
-        Check("lookup", parent);
+        Check("lookup", parent, name);
         lock (_lock)
         {
             var d = Dir(parent);
@@ -68,11 +68,11 @@ internal sealed partial class MiniFs
         Make("mkdir", parent, name, FileModes.Directory | (mode & ~caller.Umask & FileModes.PermissionMask), caller, n => n.Children = []);
 
     public ValueTask<FsEntry> SymlinkAsync(ulong parent, string name, string target, FsCaller caller, CancellationToken ct) =>
-        Make("symlink", parent, name, FileModes.Symlink | 0x1FF, caller, n => { n.Target = target; n.Attr.Size = target.Length; });
+        Make("symlink", parent, name, FileModes.Symlink | 0x1FF, caller, n => { Names.Enqueue(target); n.Target = target; n.Attr.Size = target.Length; });
 
     private ValueTask<FsEntry> Make(string op, ulong parent, string name, uint mode, FsCaller caller, Action<MiniNode> init)
     {
-        Check(op, parent);
+        Check(op, parent, name);
         FsNames.Validate(name);
         lock (_lock)
         {
@@ -88,8 +88,11 @@ internal sealed partial class MiniFs
         }
     }
 
-    public ValueTask<FsEntry> LinkAsync(ulong node, ulong newParent, string newName, CancellationToken ct) =>
+    public ValueTask<FsEntry> LinkAsync(ulong node, ulong newParent, string newName, CancellationToken ct)
+    {
+        Check("link", newParent, newName);
         throw new FsException(FsError.NotSupported, "no hard links here");
+    }
 
     public ValueTask UnlinkAsync(ulong parent, string name, CancellationToken ct) => Remove("unlink", parent, name, dir: false);
 
@@ -97,7 +100,7 @@ internal sealed partial class MiniFs
 
     private ValueTask Remove(string op, ulong parent, string name, bool dir)
     {
-        Check(op, parent);
+        Check(op, parent, name);
         lock (_lock)
         {
             var d = Dir(parent);
@@ -114,7 +117,8 @@ internal sealed partial class MiniFs
 
     public ValueTask RenameAsync(ulong parent, string name, ulong newParent, string newName, RenameFlags flags, CancellationToken ct)
     {
-        Check("rename", parent);
+        Names.Enqueue(newName);
+        Check("rename", parent, name);
         lock (_lock)
         {
             var from = Dir(parent);

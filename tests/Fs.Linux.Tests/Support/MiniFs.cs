@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GatewayFs.Fs;
 
 namespace GatewayFs.Tests.Fs.Linux.Support;
@@ -40,6 +41,12 @@ internal sealed partial class MiniFs : IFileSystem
     public Func<ulong, Task>? WriteGate { get; set; }
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When set, an absent xattr is answered with this task instead of a thrown FsException.</summary>
+    public Func<ValueTask<int>>? MissingXattr { get; set; }
+
+    /// <summary>Every name an operation was called with (entry names, xattr names, symlink targets), in order.</summary>
+    public ConcurrentQueue<string> Names { get; } = new();
 
     public int MaxReadSize => Volatile.Read(ref _maxRead);
 
@@ -123,6 +130,12 @@ internal sealed partial class MiniFs : IFileSystem
     private void Check(string op, ulong node)
     {
         if (Fault?.Invoke(op, node) is { } e) throw e;
+    }
+
+    private void Check(string op, ulong node, string name)
+    {
+        Names.Enqueue(name);
+        Check(op, node);
     }
 
     private MiniNode Get(ulong node) =>

@@ -43,6 +43,9 @@ internal static unsafe partial class Posix
     [LibraryImport(Libc, EntryPoint = "listxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint ListXattrRaw(string path, byte* list, nuint size);
 
+    [LibraryImport(Libc, EntryPoint = "removexattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RemoveXattrRaw(string path, string name);
+
     private static int Err(long rc) => rc < 0 ? Marshal.GetLastPInvokeError() : 0;
 
     /// <summary>open(2) then close; the errno of the open.</summary>
@@ -72,6 +75,8 @@ internal static unsafe partial class Posix
     {
         fixed (byte* v = value) return Err(SetXattrRaw(path, name, v, (nuint)value.Length, flags));
     }
+
+    public static int RemoveXattr(string path, string name) => Err(RemoveXattrRaw(path, name));
 
     /// <summary>getxattr(2) with a buffer of <paramref name="size"/> bytes: (errno, value or size).</summary>
     public static (int Errno, byte[] Value, long Size) GetXattr(string path, string name, int size)

@@ -18,6 +18,8 @@ public enum FsFeatures
     Chown = 1 << 4,
     /// <summary>Holes take no space (st_blocks stays small for a sparse file).</summary>
     SparseFiles = 1 << 5,
+    /// <summary>Names of 255 bytes (NAME_MAX); without it, statfs names the shorter limit and longer names fail with ENAMETOOLONG.</summary>
+    LongNames = 1 << 6,
     /// <summary>Everything the in-memory reference does.</summary>
-    All = HardLinks | Xattrs | RenameExchange | SpaceAccounting | Chown | SparseFiles,
+    All = HardLinks | Xattrs | RenameExchange | SpaceAccounting | Chown | SparseFiles | LongNames,
 }

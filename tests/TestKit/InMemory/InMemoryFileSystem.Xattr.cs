@@ -7,22 +7,32 @@ namespace GatewayFs.TestKit.InMemory;
 public sealed partial class InMemoryFileSystem
 {
     /// <inheritdoc />
-    public async ValueTask<int> GetXattrAsync(ulong node, string name, Memory<byte> buffer, CancellationToken ct)
+    /// <remarks>
+    /// Absence is asked for on every ls -l (security.selinux) and every write
+    /// (security.capability), so it is answered with a shared failed task, not a throw.
+    /// </remarks>
+    public ValueTask<int> GetXattrAsync(ulong node, string name, Memory<byte> buffer, CancellationToken ct)
     {
-        var n = NodeOf(node);
-        CheckXattrName(name);
-        n.Rw.EnterReadLock();
         try
         {
-            if (n.Xattrs is null || !n.Xattrs.TryGetValue(name, out var value))
-                throw new FsException(FsError.NoData, $"no extended attribute '{name}'");
-            if (buffer.IsEmpty) return value.Length;
-            if (buffer.Length < value.Length)
-                throw new FsException(FsError.Range, $"extended attribute '{name}' has {value.Length} bytes, buffer holds {buffer.Length}");
-            value.CopyTo(buffer);
-            return value.Length;
+            var n = NodeOf(node);
+            CheckXattrName(name);
+            n.Rw.EnterReadLock();
+            try
+            {
+                if (n.Xattrs is null || !n.Xattrs.TryGetValue(name, out var value)) return FsErrors.Fail<int>(FsError.NoData);
+                if (buffer.IsEmpty) return new(value.Length);
+                if (buffer.Length < value.Length)
+                    throw new FsException(FsError.Range, $"extended attribute '{name}' has {value.Length} bytes, buffer holds {buffer.Length}");
+                value.CopyTo(buffer);
+                return new(value.Length);
+            }
+            finally { n.Rw.ExitReadLock(); }
         }
-        finally { n.Rw.ExitReadLock(); }
+        catch (FsException e)
+        {
+            return ValueTask.FromException<int>(e);
+        }
     }
 
     /// <inheritdoc />

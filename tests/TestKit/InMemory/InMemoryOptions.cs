@@ -23,6 +23,9 @@ public sealed record InMemoryOptions
     /// <summary>How long the kernel may cache name lookups.</summary>
     public TimeSpan EntryTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the kernel may remember that a name does not exist (zero: not at all).</summary>
+    public TimeSpan NegativeEntryTimeout { get; init; }
+
     /// <summary>Tell the adapter to use the FUSE writeback cache.</summary>
     public bool WritebackCache { get; init; }
 
@@ -44,5 +47,6 @@ public sealed record InMemoryOptions
         Subtype = "gatewayfs",
         NameMax = NameMax,
         WritebackCache = WritebackCache,
+        NegativeEntryTimeout = NegativeEntryTimeout,
     };
 }

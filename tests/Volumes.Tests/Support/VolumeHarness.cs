@@ -1,4 +1,5 @@
 using GatewayFs.ObjectStore;
+using GatewayFs.TestKit.S3;
 using GatewayFs.Volumes;
 
 namespace GatewayFs.Tests.Volumes.Support;
