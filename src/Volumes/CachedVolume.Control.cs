@@ -110,6 +110,7 @@ public sealed partial class CachedVolume
         if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
         if (_uploadsOrNull is { } uploads) await uploads.DisposeAsync().ConfigureAwait(false);
+        if (_blocksOrNull is { } blocks) await blocks.StopAsync().ConfigureAwait(false);
         if (_journalOrNull is { } journal)
         {
             try

@@ -21,6 +21,9 @@ internal sealed class BlockLoader
     private readonly ILogger _log;
     private readonly int _blockSize;
     private long _gets, _cacheLoads;
+    private int _running;
+    private volatile bool _stopped;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public BlockLoader(IBlockCache cache, StoreGate gate, VolumeCounters counters, BlockMemory memory, TimeSpan fetchTimeout, ILogger log)
     {
@@ -45,8 +48,10 @@ internal sealed class BlockLoader
     /// </summary>
     public async Task LoadAsync(MemoryBlock[] run, bool probeCache)
     {
+        Interlocked.Increment(ref _running);
         try
         {
+            if (_stopped) throw new FsException(FsError.Io, "the volume is stopping");
             bool[]? cached = probeCache ? await ProbeCacheAsync(run).ConfigureAwait(false) : null;
             for (int i = 0; i < run.Length;)
             {
@@ -69,7 +74,19 @@ internal sealed class BlockLoader
         finally
         {
             foreach (var b in run) _memory.Unpin(b);
+            if (Interlocked.Decrement(ref _running) == 0 && _stopped) _drained.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Refuses new loads and waits for those running (read-ahead goes on in the background after
+    /// its reader returned): the block cache must not be closed under a cache read.
+    /// </summary>
+    public Task StopAsync()
+    {
+        _stopped = true;
+        if (Volatile.Read(ref _running) == 0) _drained.TrySetResult();
+        return _drained.Task;
     }
 
     /// <summary>Reads every block of the run from the cache at once (disk reads overlap); true where it had the block.</summary>

@@ -33,6 +33,9 @@ internal sealed class BlockReader
 
     public int BlockSize => _blockSize;
 
+    /// <summary>Stops read-ahead and waits for the loads still running; call before closing the block cache.</summary>
+    public Task StopAsync() => _loader.StopAsync();
+
     /// <summary>The memory tier (for tests and status).</summary>
     internal BlockMemory Memory => _memory;
 
