@@ -9,15 +9,17 @@ bash scripts/deps.sh --test
 export GATEWAYFS_S3RVER="$root/.tools/s3rver/node_modules/s3rver/bin/s3rver.js"
 dotnet build gatewayfs.sln -c Release -v quiet -nologo
 
-# Lazily unmounts FUSE mounts a crashed test left behind under the temp directory, so one
-# failure cannot wedge the next project. Only in CI: on a workstation the same paths may
-# belong to mounts the user (or another test run) still needs.
+# Every test temp directory (mountpoints, s3rver data, caches) lives under one directory
+# of this run, so a mount a crashed test left behind can be removed without touching
+# anybody else's mounts, and the run leaves nothing in /tmp.
+export TMPDIR="$(mktemp -d /tmp/gatewayfs-test.XXXXXX)"
 sweep_mounts() {
-  [[ -n "${CI:-}" ]] || return 0
-  awk '$3 ~ /^fuse/ && $2 ~ "^/tmp/" {print $2}' /proc/mounts | while read -r m; do
+  awk -v d="$TMPDIR/" 'index($2, d) == 1 && $3 ~ /^fuse/ {print $2}' /proc/mounts | while read -r m; do
     echo "test.sh: removing stale mount $m" >&2; umount -l "$m" 2>/dev/null || true
   done
 }
+cleanup() { sweep_mounts; rm -rf "$TMPDIR" 2>/dev/null || true; }
+trap cleanup EXIT
 
 # Test assemblies run one after another: several mount FUSE filesystems and start s3rver,
 # and two cores are better spent inside one assembly than split across several. A hung

@@ -31,7 +31,7 @@ public sealed partial class CachedVolume
         try
         {
             _cacheOrNull = await FasterBlockCache.OpenAsync(CacheSettings.Blocks(_opt), _loggers.CreateLogger<FasterBlockCache>()).ConfigureAwait(false);
-            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt.BlockSize, _opt.ReadTimeout, _opt.ReadAheadParallelism, _background, _log);
+            _blocksOrNull = new BlockReader(_cacheOrNull, _gate, _counters, _opt, _log);
             _uploadsOrNull = new UploadQueue(_opt.UploadConcurrency, RunUploadAsync, _log);
             Replay();
         }
@@ -110,6 +110,8 @@ public sealed partial class CachedVolume
         if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
         if (_uploadsOrNull is { } uploads) await uploads.DisposeAsync().ConfigureAwait(false);
+        if (_blocksOrNull is { } blocks && !await blocks.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => t.IsCompletedSuccessfully).ConfigureAwait(false))
+            _log.LogWarning("block loads still running after 30 s; closing anyway");
         if (_journalOrNull is { } journal)
         {
             try

@@ -60,6 +60,7 @@ public sealed partial class CachedVolume
     public ValueTask ReleaseAsync(ulong node, ulong handle, CancellationToken ct)
     {
         var h = _files.Remove(handle) ?? throw new FsException(FsError.BadHandle, $"handle {handle} is not open");
+        h.ReadAhead.Close();
         var n = h.Node;
         bool lastWriter, lastHandle;
         lock (_nodes.Sync)
@@ -120,12 +121,7 @@ public sealed partial class CachedVolume
             {
                 if (baseObj is not null && offset < baseEnd)
                 {
-                    await Blocks.ReadAsync(baseObj, offset, dest[..(int)(baseEnd - offset)], timeout, ct).ConfigureAwait(false);
-                    if (ra is not null)
-                    {
-                        long ahead = ra.OnRead(offset, count, Blocks.BlockSize, _opt.ReadAheadMaxBytes);
-                        if (ahead > 0) Blocks.Prefetch(baseObj, offset + count, Math.Min(baseLen, offset + count + ahead));
-                    }
+                    await Blocks.ReadAsync(baseObj, offset, dest[..(int)(baseEnd - offset)], timeout, ct, ra, baseLen).ConfigureAwait(false);
                 }
             }
             catch (FsException e) when (e.Error == FsError.Stale && f is null && attempt < 2)

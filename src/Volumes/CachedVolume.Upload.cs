@@ -208,7 +208,6 @@ public sealed partial class CachedVolume
                 for (long b = 0; b * bs < content.Length; b++)
                 {
                     await cache.WriteAsync(id, b, content.AsMemory((int)(b * bs), (int)Math.Min(bs, content.Length - b * bs)), CancellationToken.None).ConfigureAwait(false);
-                    Blocks.Hint(obj.Identity, b);
                 }
             }
             catch (Exception e)

@@ -22,6 +22,13 @@ internal static class CacheSettings
         };
     }
 
+    /// <summary>
+    /// Memory for blocks being read (read-ahead windows, blocks random readers come back to):
+    /// four full read-ahead windows, and at least room for every read-ahead GET in flight twice.
+    /// </summary>
+    public static long ReadMemoryBytes(CachedVolumeOptions o) =>
+        Math.Min(1L << 30, Math.Max(4 * o.ReadAheadMaxBytes, 2L * o.ReadAheadParallelism * BlockMemory.MaxRunBlocks * o.BlockSize));
+
     public static BlockCacheOptions Blocks(CachedVolumeOptions o)
     {
         // Big caches take CacheEngine's defaults (32-block pages); small ones get the smallest

@@ -35,7 +35,24 @@ public sealed class InstrumentedStore : IObjectStore
 
     public int Count(string op) => _counts.GetValueOrDefault(op);
 
-    public void ResetCounts() => _counts.Clear();
+    public void ResetCounts()
+    {
+        _counts.Clear();
+        _ranges.Clear();
+        Interlocked.Exchange(ref _maxGetsInFlight, 0);
+    }
+
+    private readonly ConcurrentQueue<(string Key, long Offset, int Length)> _ranges = new();
+    private int _getsInFlight, _maxGetsInFlight;
+
+    /// <summary>Ranged GETs (key, offset, requested length) in the order they were issued.</summary>
+    public IReadOnlyList<(string Key, long Offset, int Length)> Ranges => _ranges.ToList();
+
+    /// <summary>Most ranged GETs that were running at the same time.</summary>
+    public int MaxGetsInFlight => Volatile.Read(ref _maxGetsInFlight);
+
+    /// <summary>Added to every ranged GET (so that overlapping GETs overlap for sure).</summary>
+    public TimeSpan GetDelay { get; set; }
 
     public string Description => _inner.Description;
     public ObjectStoreCapabilities Capabilities => _inner.Capabilities;
@@ -59,7 +76,23 @@ public sealed class InstrumentedStore : IObjectStore
 
     public async Task CheckAsync(CancellationToken ct) { await Gate("Check", ct); await _inner.CheckAsync(ct); }
     public async Task<ObjectInfo?> HeadAsync(string key, CancellationToken ct) { await Gate("Head", ct); return TooLong(key) ? null : await _inner.HeadAsync(key, ct); }
-    public async Task<int> GetRangeAsync(string key, long offset, Memory<byte> destination, string? ifMatchETag, CancellationToken ct) { await Gate("Get", ct, key); return await _inner.GetRangeAsync(key, offset, destination, ifMatchETag, ct); }
+    public async Task<int> GetRangeAsync(string key, long offset, Memory<byte> destination, string? ifMatchETag, CancellationToken ct)
+    {
+        await Gate("Get", ct, key);
+        _ranges.Enqueue((key, offset, destination.Length));
+        int running = Interlocked.Increment(ref _getsInFlight);
+        try
+        {
+            int max;
+            while (running > (max = Volatile.Read(ref _maxGetsInFlight)) && Interlocked.CompareExchange(ref _maxGetsInFlight, running, max) != max) { }
+            if (GetDelay > TimeSpan.Zero) await Task.Delay(GetDelay, ct);
+            return await _inner.GetRangeAsync(key, offset, destination, ifMatchETag, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _getsInFlight);
+        }
+    }
     public async Task<ObjectReadStream> OpenReadAsync(string key, long offset, string? ifMatchETag, CancellationToken ct) { await Gate("Get", ct); return await _inner.OpenReadAsync(key, offset, ifMatchETag, ct); }
     public async Task<ObjectInfo> PutAsync(string key, ReadOnlyMemory<byte> content, ObjectMetadata metadata, CancellationToken ct) { await Gate("Put", ct, key); return await _inner.PutAsync(key, content, metadata, ct); }
     public async Task<ObjectInfo> PutAsync(string key, Stream content, long length, ObjectMetadata metadata, CancellationToken ct) { await Gate("Put", ct, key); return await _inner.PutAsync(key, content, length, metadata, ct); }
