@@ -81,18 +81,24 @@ public sealed partial class CachedVolume
 
         string key = _keys.FileKey(path);
         var objMeta = meta.WriteTo(ObjectMetadata.Empty);
+        // Rename and unlink cancel an upload, but a write to the store, once sent, may land even
+        // when cut off; the file would then no longer know what its key holds. So they wait for a
+        // started write to end, and only shutdown cuts it off (the journal keeps everything then).
+        var write = _stopping.Token;
         byte[]? whole = null;
         ObjectInfo info;
         if (baseObj is not null && baseObj.Key == key && size == baseObj.Size && baseLen == size
             && Journal.GetDirtyExtents(VolumeId, f.FileId, 0, size).Count == 0)
         {
-            info = await _gate.Store.CopyAsync(key, key, objMeta, baseObj.ETag, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            info = await _gate.Store.CopyAsync(key, key, objMeta, baseObj.ETag, write).ConfigureAwait(false);
         }
         else if (size <= _opt.MultipartThresholdBytes)
         {
             whole = new byte[size];
             await AssembleAsync(f, baseObj, baseLen, 0, whole, ct).ConfigureAwait(false);
-            info = await _gate.Store.PutAsync(key, whole, objMeta, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            info = await _gate.Store.PutAsync(key, whole, objMeta, write).ConfigureAwait(false);
             _counters.Uploaded(size);
         }
         else
@@ -102,7 +108,7 @@ public sealed partial class CachedVolume
         _counters.StoreAnswered();
 
         var newBase = RemoteObject.From(info) with { Key = key, Size = size };
-        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        await f.Mutate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             bool clean;
@@ -178,7 +184,8 @@ public sealed partial class CachedVolume
                     _counters.Uploaded(len);
                     done[i] = new UploadedPart(i + 1, etag);
                 }).ConfigureAwait(false);
-            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _stopping.Token).ConfigureAwait(false);
         }
         catch
         {
