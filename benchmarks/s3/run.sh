@@ -7,6 +7,7 @@
 #   benchmarks/s3/run.sh                      # the full run (about 40 minutes)
 #   benchmarks/s3/run.sh --quick              # small sizes, one repetition: checks the harness
 #   benchmarks/s3/run.sh --tools "gatewayfs s3fs" --latencies 20 --reps 5
+#   benchmarks/s3/run.sh --tools "disk gatewayfs" --tests "seqwrite creates ls" --latencies 0
 #
 # Results go to benchmarks/s3/results/DATE/ (results.tsv raw samples, results.md summary,
 # machine.txt, counts/ = S3 requests by operation per test, logs/); --write-doc also puts the
@@ -19,13 +20,15 @@ root="$(cd "$here/../.." && pwd)"
 reps=3 latencies="0 20" tools="disk tmpfs gatewayfs rclone s3fs" budget=60
 seq_mib=1024 rename_mib=100 over_mib=256 creates=1000 ls_count=5000
 rand_seconds=10 rand_jobs=4 fsync_count=50 fsync_seconds=20
+all_tests="seqwrite creates rename fsync reads rand_cold ls" tests=""
 out="" work="/var/tmp/gatewayfs-bench.$$" doc=""
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; echo "options: --reps N --latencies \"0 20\" --tools \"$tools\" --budget SECONDS --quick --out DIR --work DIR --write-doc"; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; echo "options: --reps N --latencies \"0 20\" --tools \"$tools\" --tests \"$all_tests\" --budget SECONDS --quick --out DIR --work DIR --write-doc"; }
 while (( $# )); do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
     --latencies) latencies="$2"; shift 2 ;;
     --tools) tools="$2"; shift 2 ;;
+    --tests) tests="$2"; shift 2 ;;
     --budget) budget="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
@@ -34,6 +37,10 @@ while (( $# )); do
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
+done
+tests="${tests:-$all_tests}"
+for t in $tests; do
+  [[ " $all_tests " == *" $t "* ]] || { echo "run.sh: unknown test '$t' (one of: $all_tests)" >&2; exit 2; }
 done
 [[ $(id -u) -eq 0 ]] || { echo "run.sh: must run as root (FUSE mounts, drop_caches, tmpfs); try: sudo $0" >&2; exit 1; }
 out="${out:-$here/results/$(date -u +%Y%m%d-%H%M%S)}"

@@ -42,7 +42,7 @@ record_machine() {
     echo "s3fs $(s3fs --version 2>&1 | head -1)"
     echo "fio $(fio --version)"
     echo "node $(node --version)"
-    echo "settings reps=$reps budget=${budget}s seq=${seq_mib}MiB creates=$creates ls=$ls_count rename=${rename_mib}MiB overwrite_file=${over_mib}MiB rand=${rand_jobs}jobs*${rand_seconds}s fsync_ops=$fsync_count"
+    echo "settings reps=$reps budget=${budget}s seq=${seq_mib}MiB creates=$creates ls=$ls_count rename=${rename_mib}MiB overwrite_file=${over_mib}MiB rand=${rand_jobs}jobs*${rand_seconds}s fsync_ops=$fsync_count tests=${tests// /,}"
     echo "start load $(cut -d' ' -f1-3 /proc/loadavg)"
   } > "$out/machine.txt"
   printf 'latency\ttool\ttest\trep\tvalue\tload1\n' > "$out/results.tsv"

@@ -166,6 +166,9 @@ prepare_fixtures() {
   sync -f "$target"
 }
 
+# wanted TEST: whether --tests selected TEST (all of them unless given).
+wanted() { [[ " $tests " == *" $1 "* ]]; }
+
 run_suite() {
   tool="$1" latency="$2" tag="$1-$2ms" remote=1
   [[ "$tool" == disk || "$tool" == tmpfs ]] && remote=0
@@ -179,13 +182,13 @@ run_suite() {
   fi
   mkdir -p "$target/w/$tag"
   counts_take "$tag-setup"
-  reps_of bench_seqwrite;  counts_take "$tag-seqwrite"
-  reps_of bench_creates;   counts_take "$tag-creates"
-  reps_of bench_rename;    counts_take "$tag-rename"
-  bench_overwrite_fsync;   counts_take "$tag-fsync"
-  reps_of bench_reads;     counts_take "$tag-reads"
-  reps_of bench_rand_cold; counts_take "$tag-rand_cold"
-  reps_of bench_ls;        counts_take "$tag-ls"
+  wanted seqwrite  && { reps_of bench_seqwrite;  counts_take "$tag-seqwrite"; }
+  wanted creates   && { reps_of bench_creates;   counts_take "$tag-creates"; }
+  wanted rename    && { reps_of bench_rename;    counts_take "$tag-rename"; }
+  wanted fsync     && { bench_overwrite_fsync;   counts_take "$tag-fsync"; }
+  wanted reads     && { reps_of bench_reads;     counts_take "$tag-reads"; }
+  wanted rand_cold && { reps_of bench_rand_cold; counts_take "$tag-rand_cold"; }
+  wanted ls        && { reps_of bench_ls;        counts_take "$tag-ls"; }
   unmount_tool "$tool" "$tag"
   counts_take "$tag-unmount"
   if (( remote )); then
