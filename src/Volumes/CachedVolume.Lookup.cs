@@ -17,6 +17,12 @@ public sealed partial class CachedVolume
     private const long BigDirMemoryMs = 10 * 60 * 1000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bigDirs = new(StringComparer.Ordinal);
 
+    // The last first page of a big directory's listing (entries as listed, before local files
+    // were merged in), for a full listing that follows soon to continue from.
+    private sealed record FirstPage(Dictionary<string, ListedEntry> Entries, string Token, long Started, long Version);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FirstPage> _firstPages = new(StringComparer.Ordinal);
+    private const int MaxFirstPages = 16;
+
     /// <inheritdoc />
     public async ValueTask<FsEntry?> LookupAsync(ulong parent, string name, CancellationToken ct)
     {
@@ -88,6 +94,10 @@ public sealed partial class CachedVolume
         }
         return NodeFor(path, obj, meta);
     }
+
+    /// <summary>The first page of an incomplete listing, while it is fresh and no local namespace change came after it.</summary>
+    private FirstPage? TakeFirstPage(string dir, long version) =>
+        _firstPages.TryRemove(dir, out var p) && p.Version == version && Now - p.Started < (long)_opt.MetadataTtl.TotalMilliseconds ? p : null;
 
     private bool IsBigDir(string dir) => _bigDirs.TryGetValue(dir, out long until) && until > Now;
 
@@ -200,7 +210,14 @@ public sealed partial class CachedVolume
         var entries = new Dictionary<string, ListedEntry>(StringComparer.Ordinal);
         string? token = null;
         int pages = 0;
-        do
+        if (maxPages > 1 && TakeFirstPage(dir, version) is { } first)
+        {
+            // A getattr or lookup just fetched page one (`ls -l DIR` does both, then reads it):
+            // go on from there instead of listing it again.
+            (entries, token, started) = (first.Entries, first.Token, first.Started);
+            pages = 1;
+        }
+        while (pages == 0 || (token is not null && pages < maxPages))
         {
             var page = await _gate.CallAsync($"LIST {prefix}", _opt.ReadTimeout, (s, c) => s.ListAsync(prefix, "/", token, ListPageSize, c), ct).ConfigureAwait(false);
             foreach (var o in page.Objects)
@@ -216,7 +233,13 @@ public sealed partial class CachedVolume
                 if (ObjectKeys.IsShowable(name)) entries[name] = new ListedEntry(true, null); // a directory hides a file of the same name
             }
             token = page.ContinuationToken;
-        } while (token is not null && ++pages < maxPages);
+            pages++;
+        }
+        if (token is not null && maxPages == 1)
+        {
+            if (_firstPages.Count >= MaxFirstPages) _firstPages.Clear(); // a page each is kept for a few directories only
+            _firstPages[dir] = new FirstPage(new Dictionary<string, ListedEntry>(entries, StringComparer.Ordinal), token, started, version);
+        }
 
         // Every file with local state, uploaded or not: an upload that finished between the LIST
         // and here would otherwise be in neither.

@@ -29,6 +29,12 @@ internal static class DaemonLauncher
         foreach (var a in userArgs) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--foreground");
         psi.ArgumentList.Add("--daemon-child");
+        // The daemon's hot paths (FUSE callbacks, journal appends, block checksums) would
+        // otherwise run as unoptimized tier-0 code for their first GiB, at up to three times
+        // the CPU (docs/BENCHMARKS.md); compiling fully once costs a fraction of a second at
+        // start. A value the user set wins.
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null)
+            psi.Environment["DOTNET_TieredCompilation"] = "0";
 
         using var child = Process.Start(psi) ?? throw new CliError("could not start the gatewayfs daemon process");
         child.StandardInput.Close();

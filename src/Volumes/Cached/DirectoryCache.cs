@@ -50,7 +50,7 @@ internal sealed class DirectoryCache
     public int? CountSubdirectories(string dir)
     {
         lock (_dirs)
-            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Values.Count(e => e.IsDirectory) : null;
+            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Subdirectories : null;
     }
 
     public void Put(string dir, Dictionary<string, ListedEntry> entries, long fetchedAt)
@@ -66,13 +66,13 @@ internal sealed class DirectoryCache
     public void Upsert(string dir, string name, ListedEntry entry)
     {
         lock (_dirs)
-            if (_dirs.TryGetValue(dir, out var l)) l.Entries[name] = entry;
+            if (_dirs.TryGetValue(dir, out var l)) l.Set(name, entry);
     }
 
     public void Remove(string dir, string name)
     {
         lock (_dirs)
-            if (_dirs.TryGetValue(dir, out var l)) l.Entries.Remove(name);
+            if (_dirs.TryGetValue(dir, out var l)) l.Remove(name);
     }
 
     /// <summary>Drops the listings of <paramref name="dir"/> and every directory below it.</summary>

@@ -18,6 +18,12 @@ internal sealed class UploadQueue : IAsyncDisposable
     private readonly Task _loop;
     private int _running;
 
+    // Until when (TickCount64) the loop sleeps; long.MinValue while it runs and will look at the
+    // queue again anyway. Guarded by _queue. A schedule wakes the loop only when it is due
+    // before that: every close of a written file schedules one, and a wake per close cost a
+    // thread-pool hop and a timer per small file.
+    private long _sleepUntil = long.MinValue;
+
     public UploadQueue(int concurrency, Func<FileState, CancellationToken, Task> upload, ILogger log)
     {
         _slots = new SemaphoreSlim(concurrency, concurrency);
@@ -38,8 +44,14 @@ internal sealed class UploadQueue : IAsyncDisposable
             if (f.DueAt != 0 && f.DueAt <= dueAt) return;
             f.DueAt = dueAt;
         }
-        lock (_queue) _queue.Enqueue(f, dueAt);
-        _wake.Release();
+        bool wake;
+        lock (_queue)
+        {
+            _queue.Enqueue(f, dueAt);
+            wake = dueAt < _sleepUntil;
+            if (wake) _sleepUntil = long.MinValue;
+        }
+        if (wake) _wake.Release();
     }
 
     /// <summary>Drops the file's pending schedule (its queue entry becomes stale).</summary>
@@ -78,6 +90,8 @@ internal sealed class UploadQueue : IAsyncDisposable
                     }
                     break;
                 }
+                _sleepUntil = next is not null ? long.MinValue
+                    : wait == Timeout.Infinite ? long.MaxValue : Environment.TickCount64 + wait;
             }
             try
             {
