@@ -4,18 +4,20 @@ namespace GatewayFs.Volumes;
 
 public sealed partial class CachedVolume
 {
-    // Extended attributes are not stored: reading finds none, and setting says so clearly
-    // (EOPNOTSUPP, as on filesystems without xattr support), which cp -a and tar handle.
+    // Extended attributes are not stored: reading and setting say so (through FUSE both give
+    // EOPNOTSUPP, as on filesystems without xattr support), which cp -a and tar handle; listing
+    // finds none.
 
     /// <inheritdoc />
     /// <remarks>
-    /// Answered with a shared failed task, not a throw: <c>ls -l</c> asks every entry for
-    /// <c>security.selinux</c> and every write asks for <c>security.capability</c>.
+    /// ENOSYS, from a shared failed task: on Linux the kernel then answers every later getxattr
+    /// itself (EOPNOTSUPP, as setxattr says), instead of asking for <c>security.selinux</c> once
+    /// per entry of every <c>ls -l</c> and <c>security.capability</c> once per written file.
     /// </remarks>
     public ValueTask<int> GetXattrAsync(ulong node, string name, Memory<byte> buffer, CancellationToken ct)
     {
         _nodes.Get(node);
-        return FsErrors.Fail<int>(FsError.NoData);
+        return FsErrors.Fail<int>(FsError.NotImplemented);
     }
 
     /// <inheritdoc />

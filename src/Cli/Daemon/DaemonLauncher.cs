@@ -29,10 +29,9 @@ internal static class DaemonLauncher
         foreach (var a in userArgs) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--foreground");
         psi.ArgumentList.Add("--daemon-child");
-        // The daemon's hot paths (FUSE callbacks, journal appends, block checksums) would
-        // otherwise run as unoptimized tier-0 code for their first GiB, at up to three times
-        // the CPU (docs/BENCHMARKS.md); compiling fully once costs a fraction of a second at
-        // start. A value the user set wins.
+        // The daemon moves gigabytes through a few hot loops (checksums, copies) right after it
+        // starts; tier-0 code there cost twice the CPU per GiB (docs/BENCHMARKS.md). The short-lived
+        // CLI keeps tiered start-up; a user's own setting wins.
         if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null)
             psi.Environment["DOTNET_TieredCompilation"] = "0";
 
