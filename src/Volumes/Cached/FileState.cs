@@ -34,7 +34,7 @@ internal sealed class FileState
     /// <summary>The file's key in the journal; new for every file that becomes dirty.</summary>
     public ulong FileId { get; }
 
-    /// <summary>Serializes changes (journal append + state update) and the upload commit.</summary>
+    /// <summary>Serializes changes (journal append + state update), the upload commit and dropping a clean state.</summary>
     public SemaphoreSlim Mutate { get; } = new(1, 1);
 
     /// <summary>The object whose bytes [0, <see cref="BaseLength"/>) underlie the file; null for a new file.</summary>
