@@ -24,7 +24,7 @@ public sealed class UploadRaceTests : InProcessTestBase
         var content = Bytes.Random(12 << 20, 11);
         var landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        V.Store.AfterPut = async key =>
+        V.Store.AfterPut = async (key, _) =>
         {
             if (key != Prefix + "a" || !landed.TrySetResult()) return;
             await answer.Task;

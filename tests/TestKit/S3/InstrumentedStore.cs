@@ -96,16 +96,17 @@ public sealed class InstrumentedStore : IObjectStore
     public async Task<ObjectReadStream> OpenReadAsync(string key, long offset, string? ifMatchETag, CancellationToken ct) { await Gate("Get", ct); return await _inner.OpenReadAsync(key, offset, ifMatchETag, ct); }
 
     /// <summary>
-    /// Awaited after a PUT has landed in the store and before it is answered: a test can hold a
-    /// write that is done but not yet acknowledged, to order other operations against it.
+    /// Awaited after a PUT has landed in the store and before it is answered (with the PUT's
+    /// token): a test can hold a write that is done but not yet acknowledged, to order other
+    /// operations against it or to cut it off.
     /// </summary>
-    public Func<string, Task>? AfterPut { get; set; }
+    public Func<string, CancellationToken, Task>? AfterPut { get; set; }
 
     public async Task<ObjectInfo> PutAsync(string key, ReadOnlyMemory<byte> content, ObjectMetadata metadata, CancellationToken ct)
     {
         await Gate("Put", ct, key);
         var info = await _inner.PutAsync(key, content, metadata, ct);
-        if (AfterPut is { } after) await after(key);
+        if (AfterPut is { } after) await after(key, ct);
         return info;
     }
 
@@ -113,7 +114,7 @@ public sealed class InstrumentedStore : IObjectStore
     {
         await Gate("Put", ct, key);
         var info = await _inner.PutAsync(key, content, length, metadata, ct);
-        if (AfterPut is { } after) await after(key);
+        if (AfterPut is { } after) await after(key, ct);
         return info;
     }
 
