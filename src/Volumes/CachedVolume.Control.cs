@@ -182,6 +182,7 @@ public sealed partial class CachedVolume
                 Journal.RetireFile(VolumeId, older.FileId, long.MaxValue);
             }
             var f = new FileState(n, fileId, r.Current(FsTime.Now)) { LastAddress = r.LastAddress, Changes = 1 };
+            f.UnconfirmedUploads.AddRange(r.UploadTokens);
             lock (_nodes.Sync) n.File = f;
             Uploads.Schedule(f, Now);
             resumed++;

@@ -82,6 +82,12 @@ internal sealed class FileState
     /// <summary>The change count the last completed upload covered (flush waits for it to pass its target).</summary>
     public long UploadedChanges { get; set; }
 
+    /// <summary>
+    /// Tokens of uploads that began writing but did not commit (cut off, failed, or from before a
+    /// restart): one of them may have landed all the same (guarded by lock (this)).
+    /// </summary>
+    public List<string> UnconfirmedUploads { get; } = new();
+
     /// <summary>An upload has begun at least once, so the object may exist in the store even without a base.</summary>
     public bool MayBeInStore { get; set; }
 
