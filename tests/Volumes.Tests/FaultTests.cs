@@ -121,9 +121,9 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.False(v.Volume.GetStatus().StoreReachable);
 
         _proxy.Clear();
-        Assert.Equal(uncached, await v.Fs.ReadFileAsync("dir/remote-only"));
         await v.FlushAsync();
         Assert.Equal(dirty, await _raw.GetAsync("dir/dirty"));
+        Assert.Equal(uncached, await v.Fs.ReadFileAsync("dir/remote-only"));
     }
 
     [Fact]
