@@ -54,7 +54,13 @@ mount_fresh() {
   rm -rf "$cache"; mkdir -p "$cache"
   "$gw" mount "$mnt" --endpoint "$url" --bucket bench --cache-dir "$cache" "${extra[@]}" >>"$work/mount.log" 2>&1
 }
+# CPU seconds (user + system) of a process; the daemon is the process serving the mount.
+cpu_of() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+daemon_pid() { "$gw" status "$mnt" --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["pid"])' || echo 0; }
+cpu_mark() { dpid=$(daemon_pid); d0=$(cpu_of "$dpid"); s0=$(cpu_of "$s3pid"); }
+cpu_report() { echo "    CPU-s: gatewayfs $(awk -v a="$d0" -v b="$(cpu_of "$dpid")" 'BEGIN {printf "%.2f", b - a}'), s3rver $(awk -v a="$s0" -v b="$(cpu_of "$s3pid")" 'BEGIN {printf "%.2f", b - a}')"; }
 counters() {
+  cpu_report
   "$gw" status "$mnt" --json 2>/dev/null | python3 -c '
 import json, sys
 v = json.load(sys.stdin)[0]["volume"]
@@ -78,11 +84,11 @@ echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 for t in $only; do
   case "$t" in
     cold) drop; echo "disk   seq read:   $(seq_read "$src")"
-          mount_fresh; drop; echo "gatewayfs cold:   $(seq_read "$mnt/cold.bin")"; counters ;;
-    warm) ensure_cached; drop; echo "gatewayfs warm:   $(seq_read "$mnt/cold.bin")"; counters ;;
+          mount_fresh; drop; cpu_mark; echo "gatewayfs cold:   $(seq_read "$mnt/cold.bin")"; counters ;;
+    warm) ensure_cached; drop; cpu_mark; echo "gatewayfs warm:   $(seq_read "$mnt/cold.bin")"; counters ;;
     randwarm) drop; echo "disk   rand:       $(rand_iops "$src")"
-              ensure_cached; drop; echo "gatewayfs rand warm: $(rand_iops "$mnt/cold.bin")"; counters ;;
-    randcold) mount_fresh; drop; echo "gatewayfs rand cold: $(rand_iops "$mnt/cold.bin")"; counters ;;
+              ensure_cached; drop; cpu_mark; echo "gatewayfs rand warm: $(rand_iops "$mnt/cold.bin")"; counters ;;
+    randcold) mount_fresh; drop; cpu_mark; echo "gatewayfs rand cold: $(rand_iops "$mnt/cold.bin")"; counters ;;
     *) echo "quick.sh: unknown test '$t'" >&2; exit 2 ;;
   esac
 done

@@ -59,6 +59,19 @@ public sealed record CachedVolumeOptions
     /// <summary>Most ranged GETs one read-ahead window runs at a time.</summary>
     public int ReadAheadParallelism { get; init; } = 8;
 
+    /// <summary>
+    /// Memory in bytes for blocks being read (read-ahead windows, blocks readers come back to);
+    /// 0 picks an eighth of the machine's memory, at most 2 GiB.
+    /// </summary>
+    public long ReadMemoryBytes { get; init; }
+
+    /// <summary>
+    /// An object read at random (many reads on one handle that do not follow each other) is
+    /// fetched whole in the background, in large ranged GETs, when it is no larger than this and
+    /// than half the block cache, so that later reads hit the cache; 0 turns this off.
+    /// </summary>
+    public long RandomReadFillMaxBytes { get; init; } = 4L << 30;
+
     /// <summary>Files larger than this go up as multipart uploads.</summary>
     public long MultipartThresholdBytes { get; init; } = 16L << 20;
 
@@ -100,6 +113,8 @@ public sealed record CachedVolumeOptions
         if (JournalFullWait < TimeSpan.Zero) Fail("journal-full wait is negative: use 0 or more");
         if (ReadAheadMaxBytes < 0) Fail("read-ahead limit is negative: use 0 to disable");
         if (ReadAheadParallelism < 1) Fail("read-ahead parallelism must be at least 1");
+        if (ReadMemoryBytes < 0) Fail("read memory is negative: use 0 to size it from the machine's memory");
+        if (RandomReadFillMaxBytes < 0) Fail("random-read fill limit is negative: use 0 to disable");
         if (UploadConcurrency < 1 || PartConcurrency < 1) Fail("upload and part concurrency must be at least 1");
         if (PartSizeBytes < Store.Capabilities.MinPartSize)
             Fail($"part size {PartSizeBytes} is below the store's minimum {Store.Capabilities.MinPartSize}");

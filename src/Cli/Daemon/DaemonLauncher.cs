@@ -29,6 +29,11 @@ internal static class DaemonLauncher
         foreach (var a in userArgs) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add("--foreground");
         psi.ArgumentList.Add("--daemon-child");
+        // The daemon moves gigabytes through a few hot loops (checksums, copies) right after it
+        // starts; tier-0 code there cost twice the CPU per GiB (docs/BENCHMARKS.md). The short-lived
+        // CLI keeps tiered start-up; a user's own setting wins.
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null)
+            psi.Environment["DOTNET_TieredCompilation"] = "0";
 
         using var child = Process.Start(psi) ?? throw new CliError("could not start the gatewayfs daemon process");
         child.StandardInput.Close();

@@ -8,7 +8,8 @@ namespace GatewayFs.Volumes.Cached;
 /// Reads clean object bytes. Per block: from memory if it is there (loaded, or loading: the
 /// reader joins that load), else whole blocks straight from the block cache into the caller's
 /// buffer, else a load of that one block (cache, then one ranged GET) that later readers of the
-/// block share. Sequential readers also drive read-ahead (see <see cref="Prefetcher"/>).
+/// block share. Sequential readers also drive read-ahead (see <see cref="Prefetcher"/>); readers
+/// that keep reading at random get the rest of the object in the background (<see cref="ObjectFiller"/>).
 /// </summary>
 internal sealed class BlockReader
 {
@@ -17,6 +18,7 @@ internal sealed class BlockReader
     private readonly BlockMemory _memory;
     private readonly BlockLoader _loader;
     private readonly Prefetcher _prefetcher;
+    private readonly ObjectFiller _filler;
     private readonly int _blockSize;
     private readonly long _maxWindow;
 
@@ -29,18 +31,29 @@ internal sealed class BlockReader
         _memory = new BlockMemory(_blockSize, CacheSettings.ReadMemoryBytes(options));
         _loader = new BlockLoader(cache, gate, counters, _memory, options.ReadTimeout, log);
         _prefetcher = new Prefetcher(_memory, _loader, options.ReadAheadParallelism);
+        _filler = new ObjectFiller(_memory, _loader, CacheSettings.RandomReadFillMaxBytes(options), log);
     }
+
+    /// <summary>Random reads on one handle after which the rest of the object is fetched in the background.</summary>
+    public const int FillAfterRandomReads = 8;
 
     public int BlockSize => _blockSize;
 
     /// <summary>Stops read-ahead and waits for the loads still running; call before closing the block cache.</summary>
-    public Task StopAsync() => _loader.StopAsync();
+    public Task StopAsync()
+    {
+        _filler.Stop();
+        return _loader.StopAsync();
+    }
 
     /// <summary>The memory tier (for tests and status).</summary>
     internal BlockMemory Memory => _memory;
 
     /// <summary>The loader (its counters are for tests).</summary>
     internal BlockLoader Loader => _loader;
+
+    /// <summary>The background fill of objects read at random (for tests).</summary>
+    internal ObjectFiller Filler => _filler;
 
     /// <summary>
     /// Fills <paramref name="dest"/> with the object's bytes at <paramref name="offset"/> (must lie
@@ -52,10 +65,17 @@ internal sealed class BlockReader
         if (dest.Length == 0) return ValueTask.CompletedTask;
         var src = BlockSource.Of(obj);
         bool sequential = false;
-        if (stream is not null && stream.OnRead(src, offset, dest.Length, _blockSize, _maxWindow, readAheadLimit))
+        if (stream is not null)
         {
-            sequential = true;
-            _prefetcher.Fill(stream);
+            if (stream.OnRead(src, offset, dest.Length, _blockSize, _maxWindow, readAheadLimit))
+            {
+                sequential = true;
+                _prefetcher.Fill(stream);
+            }
+            else if (stream.RandomReads >= FillAfterRandomReads)
+            {
+                _filler.TryStart(src, readAheadLimit);
+            }
         }
         long first = offset / _blockSize, last = (offset + dest.Length - 1) / _blockSize;
         if (first == last) return ReadBlockAsync(src, first, (int)(offset - first * _blockSize), dest, sequential, timeout, ct);

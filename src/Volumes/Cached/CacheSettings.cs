@@ -23,11 +23,19 @@ internal static class CacheSettings
     }
 
     /// <summary>
-    /// Memory for blocks being read (read-ahead windows, blocks random readers come back to):
-    /// four full read-ahead windows, and at least room for every read-ahead GET in flight twice.
+    /// Memory for blocks being read (read-ahead windows, blocks readers come back to): as
+    /// configured, else an eighth of the machine's memory up to 2 GiB; never less than four full
+    /// read-ahead windows and room for every read-ahead GET in flight twice.
     /// </summary>
-    public static long ReadMemoryBytes(CachedVolumeOptions o) =>
-        Math.Min(1L << 30, Math.Max(4 * o.ReadAheadMaxBytes, 2L * o.ReadAheadParallelism * BlockMemory.MaxRunBlocks * o.BlockSize));
+    public static long ReadMemoryBytes(CachedVolumeOptions o)
+    {
+        long floor = Math.Min(1L << 30, Math.Max(4 * o.ReadAheadMaxBytes, 2L * o.ReadAheadParallelism * BlockMemory.MaxRunBlocks * o.BlockSize));
+        if (o.ReadMemoryBytes > 0) return o.ReadMemoryBytes;
+        return Math.Max(floor, Math.Min(2L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8));
+    }
+
+    /// <summary>Largest object fetched whole when read at random: the configured limit, at most half the block cache.</summary>
+    public static long RandomReadFillMaxBytes(CachedVolumeOptions o) => Math.Min(o.RandomReadFillMaxBytes, o.CacheSizeBytes / 2);
 
     public static BlockCacheOptions Blocks(CachedVolumeOptions o)
     {

@@ -15,6 +15,10 @@ internal sealed class ReadAhead
     private long _endBlock;
     private BlockSource? _source;
     private bool _closed;
+    private int _randomReads;
+
+    /// <summary>Reads so far that did not continue a stream.</summary>
+    public int RandomReads => Volatile.Read(ref _randomReads);
 
     /// <summary>Records a read (at its start); true when it continues a sequential stream.</summary>
     public bool OnRead(BlockSource source, long offset, int length, int blockSize, long maxWindow, long limit)
@@ -31,6 +35,7 @@ internal sealed class ReadAhead
             bool sequential = _next < 0 ? offset == 0 : Math.Abs(offset - _next) <= 4L * blockSize;
             if (!sequential || maxWindow <= 0)
             {
+                if (!sequential) _randomReads++;
                 _next = end;
                 _window = 0;
                 _issued = 0;

@@ -8,7 +8,8 @@ namespace GatewayFs.Tests.Volumes.ReadPath;
 /// <summary>
 /// What the read path asks of the store, counted at the store: sequential reads GET each byte
 /// once in ranges larger than a block, several at a time; random reads GET only their block;
-/// a block read before is not fetched again; reads ask no metadata.
+/// a block read before is not fetched again; a file read at random is fetched whole in the
+/// background; reads ask no metadata.
 /// </summary>
 [Collection(S3rverCollection.Name)]
 public sealed class ReadPathTests : InProcessTestBase
@@ -116,5 +117,42 @@ public sealed class ReadPathTests : InProcessTestBase
 
         Assert.Equal(0, V.Store.Count("Head") + V.Store.Count("List"));
         Assert.True(V.Store.Count("Get") > 0);
+    }
+
+    [Fact]
+    public async Task A_file_read_at_random_is_fetched_whole_in_the_background_each_byte_once_then_reads_get_nothing()
+    {
+        int size = 24 * MiB + 5000;
+        byte[] data = await PutAsync("fill.bin", size, 6);
+        ulong node = await Fs.NodeAsync("fill.bin");
+        var open = await Fs.Fs.OpenAsync(node, OpenFlags.ReadOnly, FsDriver.Caller, default);
+        V.Store.ResetCounts();
+
+        // Each read lands more than 4 blocks from where the last ended: none continues a stream.
+        long[] mib = [20, 2, 13, 7, 23, 1, 17, 10, 4];
+        var buf = new byte[4096];
+        foreach (long m in mib)
+        {
+            long o = m * MiB + 4096 * m + 11;
+            Assert.Equal(4096, await Fs.Fs.ReadAsync(node, open.Handle, o, buf, default));
+            Assert.Equal(data.AsSpan((int)o, 4096).ToArray(), buf);
+        }
+        await Fs.Fs.ReleaseAsync(node, open.Handle, default);
+
+        long Covered() => GetsOf("fill.bin").Sum(g => (long)g.Length);
+        for (int i = 0; i < 600 && Covered() < size; i++) await Task.Delay(100);
+        var gets = GetsOf("fill.bin").OrderBy(g => g.Offset).ToList();
+        long at = 0;
+        foreach (var g in gets)
+        {
+            Assert.Equal(at, g.Offset); // no gap, no overlap: each byte once
+            at += g.Length;
+        }
+        Assert.Equal(size, at);
+        Assert.Contains(gets, g => g.Length >= 4 * MiB);
+
+        V.Store.ResetCounts();
+        Assert.Equal(data, await Fs.ReadFileAsync("fill.bin", chunk: 128 * 1024));
+        Assert.Empty(GetsOf("fill.bin"));
     }
 }
