@@ -62,7 +62,7 @@ public sealed partial class CachedVolume
         {
             lock (f)
             {
-                if (!f.IsDirty || f.Discarded) return;
+                if (!f.IsDirty || f.Discarded || f.UploadHolds > 0) return; // a held upload is rescheduled by the holder
                 snapAddress = f.LastAddress;
                 snapChanges = f.Changes;
                 size = f.Size;
