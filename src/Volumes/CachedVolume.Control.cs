@@ -109,6 +109,7 @@ public sealed partial class CachedVolume
     {
         if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
+        _cutOffWrites.CancelAfter(StartedWriteGrace);
         if (_uploadsOrNull is { } uploads) await uploads.DisposeAsync().ConfigureAwait(false);
         if (_blocksOrNull is { } blocks && !await blocks.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => t.IsCompletedSuccessfully).ConfigureAwait(false))
             _log.LogWarning("block loads still running after 30 s; closing anyway");

@@ -79,7 +79,22 @@ public sealed partial class CachedVolume
             return;
         }
 
-        await StopUploadAsync(f, discard: false).ConfigureAwait(false);
+        lock (f) f.UploadHolds++; // no new upload between stopping the running one and the move
+        try
+        {
+            await StopUploadAsync(f, discard: false).ConfigureAwait(false);
+            await MoveFileStateAsync(f, srcPath, dstPath, srcKey, dstKey, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (f) f.UploadHolds--;
+        }
+        ScheduleIfClosed(f);
+    }
+
+    /// <summary>Moves a file with local state: its base object (when it has one) is copied to the new key, and the journal records the new path.</summary>
+    private async Task MoveFileStateAsync(FileState f, string srcPath, string dstPath, string srcKey, string dstKey, CancellationToken ct)
+    {
         await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -110,7 +125,6 @@ public sealed partial class CachedVolume
         {
             f.Mutate.Release();
         }
-        ScheduleIfClosed(f);
     }
 
     /// <summary>

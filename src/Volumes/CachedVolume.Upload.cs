@@ -62,7 +62,7 @@ public sealed partial class CachedVolume
         {
             lock (f)
             {
-                if (!f.IsDirty || f.Discarded) return;
+                if (!f.IsDirty || f.Discarded || f.UploadHolds > 0) return; // a held upload is rescheduled by the holder
                 snapAddress = f.LastAddress;
                 snapChanges = f.Changes;
                 size = f.Size;
@@ -83,8 +83,8 @@ public sealed partial class CachedVolume
         var objMeta = meta.WriteTo(ObjectMetadata.Empty);
         // Rename and unlink cancel an upload, but a write to the store, once sent, may land even
         // when cut off; the file would then no longer know what its key holds. So they wait for a
-        // started write to end, and only shutdown cuts it off (the journal keeps everything then).
-        var write = _stopping.Token;
+        // started write to end; shutdown too, for a while (see _cutOffWrites).
+        var write = _cutOffWrites.Token;
         byte[]? whole = null;
         ObjectInfo info;
         if (baseObj is not null && baseObj.Key == key && size == baseObj.Size && baseLen == size
@@ -185,7 +185,7 @@ public sealed partial class CachedVolume
                     done[i] = new UploadedPart(i + 1, etag);
                 }).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _stopping.Token).ConfigureAwait(false);
+            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _cutOffWrites.Token).ConfigureAwait(false);
         }
         catch
         {
