@@ -109,10 +109,8 @@ public sealed partial class CachedVolume
     {
         if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
-        // Uploads not yet writing stop now; a write already sent gets a moment to end and commit.
-        _writesStop.CancelAfter(WriteGrace);
+        _cutOffWrites.CancelAfter(StartedWriteGrace);
         if (_uploadsOrNull is { } uploads) await uploads.DisposeAsync().ConfigureAwait(false);
-        _writesStop.Cancel();
         if (_blocksOrNull is { } blocks && !await blocks.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => t.IsCompletedSuccessfully).ConfigureAwait(false))
             _log.LogWarning("block loads still running after 30 s; closing anyway");
         if (_journalOrNull is { } journal)

@@ -72,29 +72,43 @@ public sealed partial class CachedVolume
                 await RenameStoredFileAsync(src, srcKey, srcPath, dstKey, ct).ConfigureAwait(false);
                 return;
             }
-            await StopUploadAsync(f, discard: false).ConfigureAwait(false);
-            await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
-            bool ours;
-            // The upload we waited for may have left the file clean and dropped its state (the
-            // node then knows the uploaded object), or a new one may have started before we got
-            // the lock: moving a state that is no longer the node's, or under a running upload,
-            // leaves the node and the store disagreeing. Look again.
-            lock (f) ours = ReferenceEquals(src.File, f) && f.Upload is null;
-            if (!ours)
-            {
-                f.Mutate.Release();
-                continue;
-            }
+            bool moved;
+            lock (f) f.UploadHolds++; // no new upload between stopping the running one and the move
             try
             {
-                await MoveFileStateAsync(f, srcKey, srcPath, dstKey, dstPath, ct).ConfigureAwait(false);
+                await StopUploadAsync(f, discard: false).ConfigureAwait(false);
+                moved = await TryMoveFileStateAsync(src, f, srcKey, srcPath, dstKey, dstPath, ct).ConfigureAwait(false);
             }
             finally
             {
-                f.Mutate.Release();
+                lock (f) f.UploadHolds--;
             }
+            if (!moved) continue;
             ScheduleIfClosed(f);
             return;
+        }
+    }
+
+    /// <summary>
+    /// Moves the node's file state if it still is the node's and no upload runs. The upload we
+    /// waited for may have left the file clean and dropped its state (the node then knows the
+    /// uploaded object), or one held off may still be ending: moving a state that is no longer
+    /// the node's, or under a running upload, leaves the node and the store disagreeing.
+    /// </summary>
+    private async Task<bool> TryMoveFileStateAsync(Node src, FileState f, string srcKey, string srcPath, string dstKey, string dstPath, CancellationToken ct)
+    {
+        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            bool ours;
+            lock (f) ours = ReferenceEquals(src.File, f) && f.Upload is null;
+            if (!ours) return false;
+            await MoveFileStateAsync(f, srcKey, srcPath, dstKey, dstPath, ct).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            f.Mutate.Release();
         }
     }
 

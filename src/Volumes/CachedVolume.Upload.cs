@@ -63,7 +63,7 @@ public sealed partial class CachedVolume
         {
             lock (f)
             {
-                if (!f.IsDirty || f.Discarded) return;
+                if (!f.IsDirty || f.Discarded || f.UploadHolds > 0) return; // a held upload is rescheduled by the holder
                 snapAddress = f.LastAddress;
                 snapChanges = f.Changes;
                 size = f.Size;
@@ -87,9 +87,9 @@ public sealed partial class CachedVolume
         lock (f) f.UnconfirmedUploads.Add(token);
         // Rename and unlink cancel an upload, but a write to the store, once sent, may land even
         // when cut off; the file would then no longer know what its key holds. So they wait for a
-        // started write to end, and shutdown cuts it off only after a grace period (the journal
-        // keeps everything then; see AdoptLandedUploadAsync for a write that landed all the same).
-        var write = _writesStop.Token;
+        // started write to end; shutdown too, for a while (see _cutOffWrites). One that landed
+        // unanswered all the same is recognised by its token (AdoptLandedUploadAsync).
+        var write = _cutOffWrites.Token;
         byte[]? whole = null;
         ObjectInfo info;
         if (baseObj is not null && baseObj.Key == key && size == baseObj.Size && baseLen == size
@@ -236,7 +236,7 @@ public sealed partial class CachedVolume
                     done[i] = new UploadedPart(i + 1, etag);
                 }).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _writesStop.Token).ConfigureAwait(false);
+            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _cutOffWrites.Token).ConfigureAwait(false);
         }
         catch
         {

@@ -38,15 +38,12 @@ public sealed partial class CachedVolume : IGatewayVolume, IFileSystem
     private readonly FsTime _mountTime = FsTime.Now;
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>
-    /// Cuts off uploads' writes to the store (PUT, copy, multipart completion) once they had
-    /// <see cref="WriteGrace"/> to finish at shutdown: a write cut off midway may still land, or
-    /// land torn on servers that write objects in place (s3rver), and the journal's base is then wrong.
-    /// </summary>
-    private readonly CancellationTokenSource _writesStop = new();
-
-    /// <summary>How long shutdown lets a write already sent to the store finish.</summary>
-    private static readonly TimeSpan WriteGrace = TimeSpan.FromSeconds(10);
+    // Cancels writes to the store (PUT, copy, multipart completion) that have started: a cut-off
+    // write may still land and leave the key holding what the journal does not say (after a
+    // restart, the replayed file's base would be wrong). Shutdown lets them end first, within
+    // StartedWriteGrace.
+    private readonly CancellationTokenSource _cutOffWrites = new();
+    private static readonly TimeSpan StartedWriteGrace = TimeSpan.FromSeconds(15);
     private readonly BackgroundWork _background = new();
     private IWriteJournal? _journalOrNull;
     private IBlockCache? _cacheOrNull;

@@ -91,6 +91,15 @@ public class ErrorTests
         await fs.WriteTextAsync(ok, "x");
         await fs.MkdirAsync(multibyteOk);
         Assert.Equal("x", await fs.ReadTextAsync(ok));
+        // A directory of the longest name holds files (its marker object is one byte longer).
+        string longDir = new('d', max);
+        await fs.MkdirAsync(longDir);
+        await fs.WriteTextAsync($"{longDir}/{ok}", "inside");
+        await fs.SettleAsync();
+        Assert.Equal([ok], await fs.ListAsync(longDir));
+        Assert.Equal("inside", await fs.ReadTextAsync($"{longDir}/{ok}"));
+        await fs.UnlinkAsync($"{longDir}/{ok}");
+        await fs.RmdirAsync(longDir);
 
         foreach (var name in new[] { tooLong, multibyteLong })
         {

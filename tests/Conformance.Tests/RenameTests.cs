@@ -41,6 +41,24 @@ public class RenameTests
     }
 
     [Theory, AllTargets]
+    public async Task A_replaced_file_whose_data_is_only_in_the_store_stays_readable_through_its_descriptor(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        var oldData = TestData.Bytes(3_000_000, seed: 1);
+        var newData = TestData.Bytes(2_000_000, seed: 2);
+        await fs.WriteFileAsync("old", oldData);
+        await fs.WriteFileAsync("new", newData);
+        await fs.SettleAsync();
+        await using var oldHandle = await fs.OpenAsync("old", OpenFlags.ReadOnly | OpenFlags.Direct);
+
+        await fs.RenameAsync("new", "old");
+        await fs.SettleAsync();
+
+        SameBytes(newData, await fs.ReadFileAsync("old"), "the new file under the old name");
+        SameBytes(oldData, await oldHandle.PreadExactAsync(0, oldData.Length + 10), "the replaced file through its descriptor");
+    }
+
+    [Theory, AllTargets]
     public async Task Rename_of_a_directory_moves_its_subtree_and_fixes_link_counts(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
@@ -101,7 +119,13 @@ public class RenameTests
         await fs.WriteTextAsync("f", "same");
         await fs.RenameAsync("f", "f");
         Assert.Equal("same", await fs.ReadTextAsync("f"));
-        if (!fs.Features.HasFlag(FsFeatures.HardLinks)) return;
+        if (!fs.Features.HasFlag(FsFeatures.HardLinks))
+        {
+            // No second link to rename onto (docs/SEMANTICS.md: hard links are refused).
+            await FsAssert.FailsWithOneOfAsync(() => fs.LinkAsync("f", "g"), FsError.NotSupported, FsError.NotPermitted);
+            Assert.Equal(["f"], await fs.ListAsync(""));
+            return;
+        }
         await fs.LinkAsync("f", "g");
         await fs.RenameAsync("f", "g");
         Assert.Equal(["f", "g"], await fs.ListAsync(""));

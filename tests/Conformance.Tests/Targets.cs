@@ -38,6 +38,7 @@ public static class Targets
         FsTarget.InProcess(CachedTargets.OverS3rver),
         FsTarget.Fuse(CachedTargets.OverS3rver),
         FsTarget.InProcess(CachedTargets.OverLocalStore),
+        FsTarget.Fuse(CachedTargets.OverLocalStore),
     ];
 
     /// <summary>Names of the selected targets, mounted ones only when <paramref name="mountedOnly"/>.</summary>

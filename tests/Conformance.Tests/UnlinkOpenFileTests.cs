@@ -27,6 +27,22 @@ public class UnlinkOpenFileTests
     }
 
     [Theory, AllTargets]
+    public async Task An_unlinked_open_file_whose_data_is_only_in_the_store_keeps_its_bytes(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        var data = TestData.Bytes(3_000_000, seed: 7);
+        await fs.WriteFileAsync("f", data);
+        await fs.SettleAsync();
+        // O_DIRECT: through a mount, the reads must reach the volume, not the kernel's page cache.
+        await using var f = await fs.OpenAsync("f", OpenFlags.ReadOnly | OpenFlags.Direct);
+        Assert.Equal(data.AsSpan(0, 1000).ToArray(), await f.PreadExactAsync(0, 1000));
+        await fs.UnlinkAsync("f");
+        await FsAssert.FailsAsync(FsError.NotFound, () => fs.StatAsync("f"));
+        SameBytes(data, await f.PreadExactAsync(0, data.Length + 10));
+        Assert.Equal(0u, (await f.StatAsync()).Nlink);
+    }
+
+    [Theory, AllTargets]
     public async Task A_new_file_under_the_same_name_is_independent_of_the_unlinked_one(string target)
     {
         await using var fs = await Targets.OpenAsync(target);

@@ -36,8 +36,19 @@ public class XattrTests
     public async Task Create_and_replace_flags_and_missing_names_give_the_right_errors(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        if (!fs.Features.HasFlag(FsFeatures.Xattrs)) return;
         await fs.MkdirAsync("d");
+        if (!fs.Features.HasFlag(FsFeatures.Xattrs))
+        {
+            // A volume that stores no attributes (docs/SEMANTICS.md): every name is missing
+            // (ENODATA) and storing one is EOPNOTSUPP, whatever the flags.
+            await FsAssert.FailsAsync(FsError.NoData, () => fs.GetXattrAsync("d", "user.none"));
+            await FsAssert.FailsAsync(FsError.NoData, () => fs.RemoveXattrAsync("d", "user.none"));
+            await FsAssert.FailsWithOneOfAsync(() => fs.SetXattrAsync("d", "user.a", [1], XattrFlags.Replace), FsError.NotSupported, FsError.NoData);
+            await FsAssert.FailsAsync(FsError.NotSupported, () => fs.SetXattrAsync("d", "user.a", [1], XattrFlags.Create));
+            Assert.Empty(await fs.ListXattrAsync("d"));
+            await FsAssert.FailsAsync(FsError.NotFound, () => fs.GetXattrAsync("missing", "user.a"));
+            return;
+        }
         await FsAssert.FailsAsync(FsError.NoData, () => fs.GetXattrAsync("d", "user.none"));
         await FsAssert.FailsAsync(FsError.NoData, () => fs.RemoveXattrAsync("d", "user.none"));
         await FsAssert.FailsAsync(FsError.NoData, () => fs.SetXattrAsync("d", "user.a", [1], XattrFlags.Replace));
@@ -52,8 +63,18 @@ public class XattrTests
     public async Task Attributes_follow_the_file_through_rename_and_mark_ctime(string target)
     {
         await using var fs = await Targets.OpenAsync(target);
-        if (!fs.Features.HasFlag(FsFeatures.Xattrs)) return;
         await fs.WriteTextAsync("f", "x");
+        if (!fs.Features.HasFlag(FsFeatures.Xattrs))
+        {
+            // Nothing to carry along: a failed set changes nothing, and the renamed file has none.
+            var unchanged = await fs.StatAsync("f");
+            await FsAssert.FailsAsync(FsError.NotSupported, () => fs.SetXattrAsync("f", "user.tag", "v"u8.ToArray()));
+            Assert.Equal(unchanged.Ctime, (await fs.StatAsync("f")).Ctime);
+            await fs.RenameAsync("f", "g");
+            Assert.Empty(await fs.ListXattrAsync("g"));
+            await FsAssert.FailsAsync(FsError.NoData, () => fs.GetXattrAsync("g", "user.tag"));
+            return;
+        }
         var before = await fs.StatAsync("f");
         await ClockStep();
         await fs.SetXattrAsync("f", "user.tag", "v"u8.ToArray());

@@ -66,6 +66,12 @@ internal sealed class FileState
     /// <summary>Smallest size the file was truncated to while an upload ran (long.MaxValue: none).</summary>
     public long TruncatedDuringUpload { get; set; } = long.MaxValue;
 
+    /// <summary>
+    /// While above 0 (a rename moving the file's key), no upload starts: one that snapshotted the
+    /// old path would write to a key the rename has already moved away from.
+    /// </summary>
+    public int UploadHolds { get; set; }
+
     /// <summary>Unlinked: nothing of it may reach the store any more.</summary>
     public bool Discarded { get; set; }
 

@@ -17,6 +17,9 @@ public sealed class FsInstance(IFileSystem fileSystem, Func<ValueTask>? cleanup 
     /// <summary>The filesystem.</summary>
     public IFileSystem FileSystem { get; } = fileSystem;
 
+    /// <summary>Waits until nothing is pending (see <see cref="IFsSession.SettleAsync"/>); null when there is never anything.</summary>
+    public Func<ValueTask>? Settle { get; init; }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup?.Invoke() ?? ValueTask.CompletedTask;
 }

@@ -12,7 +12,7 @@ public sealed record FsTarget(string Name, bool Mounted, Func<ValueTask<IFsSessi
     public static FsTarget InProcess(FsBackend backend) => new(backend.Name, false, async () =>
     {
         var instance = await backend.Create();
-        return new InProcessSession(instance.FileSystem, backend.Name, backend.Features, instance.DisposeAsync);
+        return new InProcessSession(instance.FileSystem, backend.Name, backend.Features, instance.DisposeAsync) { Settle = instance.Settle };
     });
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed record FsTarget(string Name, bool Mounted, Func<ValueTask<IFsSessi
         {
             try { await mount.DisposeAsync(); }
             finally { await instance.DisposeAsync(); }
-        });
+        }) { Settle = instance.Settle };
     });
 
     /// <inheritdoc />

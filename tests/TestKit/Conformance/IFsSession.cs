@@ -23,6 +23,13 @@ public interface IFsSession : IAsyncDisposable
     /// <summary>The umask new files and directories get.</summary>
     uint Umask { get; }
 
+    /// <summary>
+    /// Waits until the filesystem has nothing pending behind the scenes (a cached volume: every
+    /// change uploaded and its local state clean), so a test can then check what happens to data
+    /// that lives only in the store; nothing to do for other filesystems.
+    /// </summary>
+    ValueTask SettleAsync();
+
     /// <summary>stat(2): follows a final symbolic link.</summary>
     ValueTask<FileAttr> StatAsync(string path);
 

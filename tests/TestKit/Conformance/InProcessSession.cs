@@ -41,6 +41,12 @@ public sealed partial class InProcessSession : IFsSession
 
     internal IFileSystem Fs => _fs;
 
+    /// <summary>What <see cref="SettleAsync"/> waits for; null when there is never anything pending.</summary>
+    public Func<ValueTask>? Settle { get; init; }
+
+    /// <inheritdoc />
+    public ValueTask SettleAsync() => Settle?.Invoke() ?? ValueTask.CompletedTask;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -39,6 +39,12 @@ public sealed partial class PosixSession : IFsSession
     /// <summary>The host path of <paramref name="path"/>.</summary>
     public string Host(string path) => path.Length == 0 ? HostRoot! : Path.Join(HostRoot, path);
 
+    /// <summary>What <see cref="SettleAsync"/> waits for; null when there is never anything pending.</summary>
+    public Func<ValueTask>? Settle { get; init; }
+
+    /// <inheritdoc />
+    public ValueTask SettleAsync() => Settle?.Invoke() ?? ValueTask.CompletedTask;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
