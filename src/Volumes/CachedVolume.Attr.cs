@@ -11,8 +11,17 @@ public sealed partial class CachedVolume
         var n = _nodes.Get(node);
         if (n.File is null && n.Kind != NodeKind.Directory && !n.Detached && (n.Meta is null || n.ValidUntil <= Now))
             await RefreshObjectAsync(n, ct).ConfigureAwait(false);
-        if (n.Kind == NodeKind.Directory && !n.Detached && _dirs.CountSubdirectories(n.Path) is null && !IsBigDir(n.Path))
-            await LoadListingAsync(n.Path, maxPages: 1, ct).ConfigureAwait(false); // for its link count; big directories report 2
+        if (n.Kind == NodeKind.Directory && !n.Detached && _dirs.CountSubdirectories(n.Path) is null && !IsBigDir(n.Path) && MayRevalidate())
+        {
+            try
+            {
+                await LoadListingAsync(n.Path, maxPages: 1, ct).ConfigureAwait(false); // for its link count; big directories report 2
+            }
+            catch (FsException e) when (e.Error == FsError.Io)
+            {
+                ServeKnown(n); // the link count of the last listing; the error is in status
+            }
+        }
         return new AttrReply(BuildAttr(n), AttrTimeout(n));
     }
 
@@ -85,7 +94,7 @@ public sealed partial class CachedVolume
             a.Mtime = meta.Mtime ?? fallbackTime;
             a.Ctime = a.Mtime;
             a.Atime = meta.Atime ?? a.Mtime;
-            if (n.Kind == NodeKind.Directory) a.Nlink = 2 + (uint)(_dirs.CountSubdirectories(n.Path) ?? 0);
+            if (n.Kind == NodeKind.Directory) a.Nlink = 2 + (uint)(_dirs.CountSubdirectories(n.Path, allowStale: true) ?? 0);
         }
         lock (_nodes.Sync)
         {
@@ -111,10 +120,16 @@ public sealed partial class CachedVolume
 
     /// <summary>
     /// HEADs a clean file or symlink whose metadata is unknown or expired. A store that does not
-    /// answer leaves the last known attributes in place; a vanished object is ENOENT.
+    /// answer (or is known to be down) leaves the last known attributes in place; a vanished
+    /// object is ENOENT.
     /// </summary>
     private async Task RefreshObjectAsync(Node n, CancellationToken ct)
     {
+        if (n.Remote is not null && !MayRevalidate())
+        {
+            ServeKnown(n);
+            return;
+        }
         string key = _keys.FileKey(n.Path);
         GatewayFs.ObjectStore.ObjectInfo? info;
         try
@@ -123,7 +138,8 @@ public sealed partial class CachedVolume
         }
         catch (FsException e) when (e.Error == FsError.Io && n.Remote is not null)
         {
-            return; // serve what we knew; the error is in status
+            ServeKnown(n); // the error is in status
+            return;
         }
         if (info is null)
         {

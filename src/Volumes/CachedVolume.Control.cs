@@ -109,6 +109,7 @@ public sealed partial class CachedVolume
     {
         if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
+        _cutOffWrites.CancelAfter(StartedWriteGrace);
         if (_uploadsOrNull is { } uploads) await uploads.DisposeAsync().ConfigureAwait(false);
         if (_blocksOrNull is { } blocks && !await blocks.StopAsync().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(t => t.IsCompletedSuccessfully).ConfigureAwait(false))
             _log.LogWarning("block loads still running after 30 s; closing anyway");
@@ -182,6 +183,7 @@ public sealed partial class CachedVolume
                 Journal.RetireFile(VolumeId, older.FileId, long.MaxValue);
             }
             var f = new FileState(n, fileId, r.Current(FsTime.Now)) { LastAddress = r.LastAddress, Changes = 1 };
+            f.UnconfirmedUploads.AddRange(r.UploadTokens);
             lock (_nodes.Sync) n.File = f;
             Uploads.Schedule(f, Now);
             resumed++;

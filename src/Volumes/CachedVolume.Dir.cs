@@ -16,7 +16,15 @@ public sealed partial class CachedVolume
         var dir = h.Node;
         if (h.Entries is null || offset == 0)
         {
-            var listing = _dirs.Snapshot(dir.Path) ?? (await LoadListingAsync(dir.Path, int.MaxValue, ct).ConfigureAwait(false)).Entries.ToList();
+            var listing = _dirs.Snapshot(dir.Path) ?? (MayRevalidate() ? null : ListingWhileDown(dir.Path));
+            try
+            {
+                listing ??= (await LoadListingAsync(dir.Path, int.MaxValue, ct).ConfigureAwait(false)).Entries.ToList();
+            }
+            catch (FsException e) when (e.Error == FsError.Io && ListingWhileDown(dir.Path) is { } last)
+            {
+                listing = last; // the error is in status
+            }
             listing.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
             h.Entries = listing;
         }

@@ -47,6 +47,7 @@ public sealed partial class CachedVolume
     /// <summary>
     /// The node at <paramref name="path"/>, or null. Local state wins; then a fresh listing of the
     /// parent (loading one page of it when none is cached); then HEAD/LIST probes of the name.
+    /// While the store does not answer, a node already known is kept as it is.
     /// </summary>
     private async Task<Node?> ResolveAsync(string path, CancellationToken ct)
     {
@@ -54,23 +55,41 @@ public sealed partial class CachedVolume
         var known = _nodes.Find(path);
         if (known is not null && (known.File is not null || (known.ValidUntil > Now && (known.Meta is not null || known.Kind == NodeKind.Directory))))
             return known;
+        if (known is not null && !MayRevalidate()) return ServeKnown(known);
+        try
+        {
+            return await ResolveInStoreAsync(path, known, ct).ConfigureAwait(false);
+        }
+        catch (FsException e) when (e.Error == FsError.Io && known is not null)
+        {
+            return ServeKnown(known); // the error is in status
+        }
+    }
 
+    private async Task<Node?> ResolveInStoreAsync(string path, Node? known, CancellationToken ct)
+    {
         string dir = ObjectKeys.Parent(path), name = ObjectKeys.Name(path);
         if (known is not null && !_dirs.TryGet(dir, name, out _) && await RevalidateAsync(known, ct).ConfigureAwait(false) is { } still)
             return still;
         if (!_dirs.TryGet(dir, name, out var listed))
         {
-            if (IsBigDir(dir)) return await ProbeAsync(path, ct).ConfigureAwait(false);
-            try
+            if (!MayRevalidate() && _dirs.TryGet(dir, name, out listed, allowStale: true))
             {
-                await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
-                if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+                // The store is down: the last listing (with our own changes) answers, and lets creates go on into the journal.
             }
-            catch (FsException e) when (e.Error == FsError.Io && _dirs.TryGet(dir, name, out listed, allowStale: true))
+            else if (IsBigDir(dir)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+            else
             {
-                // The store does not answer: the last listing (with our own changes) is the best
-                // answer there is, and it lets creates go on into the journal.
-                if (listed is null) return null;
+                try
+                {
+                    await LoadListingAsync(dir, maxPages: 1, ct).ConfigureAwait(false);
+                    if (!_dirs.TryGet(dir, name, out listed)) return await ProbeAsync(path, ct).ConfigureAwait(false);
+                }
+                catch (FsException e) when (e.Error == FsError.Io && _dirs.TryGet(dir, name, out listed, allowStale: true))
+                {
+                    // The store does not answer: the last listing (with our own changes) is the best
+                    // answer there is, and it lets creates go on into the journal.
+                }
             }
         }
         if (listed is not { } entry) return null;
@@ -84,7 +103,17 @@ public sealed partial class CachedVolume
         var meta = _meta.Get(obj.Identity);
         if (meta is null)
         {
-            var info = await _gate.CallAsync($"HEAD {obj.Key}", _opt.ReadTimeout, (s, c) => s.HeadAsync(obj.Key, c), ct).ConfigureAwait(false);
+            // Without the store, a listed object shows the listing's size and time with default mode and owner, as in readdir.
+            if (!MayRevalidate()) return NodeFor(path, obj, null);
+            ObjectInfo? info;
+            try
+            {
+                info = await _gate.CallAsync($"HEAD {obj.Key}", _opt.ReadTimeout, (s, c) => s.HeadAsync(obj.Key, c), ct).ConfigureAwait(false);
+            }
+            catch (FsException e) when (e.Error == FsError.Io)
+            {
+                return NodeFor(path, obj, null); // the error is in status
+            }
             if (info is null)
             {
                 _dirs.Remove(dir, name);
@@ -153,6 +182,7 @@ public sealed partial class CachedVolume
 
     private async Task LoadDirMetaAsync(Node d, CancellationToken ct)
     {
+        if (!MayRevalidate()) return; // defaults (or what was known) until the store answers
         string markerKey = _keys.DirMarkerKey(d.Path);
         ObjectInfo? marker;
         try

@@ -121,18 +121,34 @@ public sealed partial class CachedVolume
     private void DropCleanState(FileState f, bool fromItsUpload = false)
     {
         var n = f.Node;
+        // Whoever holds Mutate is about to change this state (and checked that it is the node's
+        // under the lock): it is not dropped under them; their change makes it dirty again.
+        if (!f.Mutate.Wait(0)) return;
+        try
+        {
+            if (!Detach(f, n, fromItsUpload)) return;
+        }
+        finally
+        {
+            f.Mutate.Release();
+        }
+        _nodes.Prune(n);
+    }
+
+    private bool Detach(FileState f, Node n, bool fromItsUpload)
+    {
         lock (f)
         {
-            if (f.IsDirty || (f.Upload is not null && !fromItsUpload) || n.WriteHandles > 0) return;
+            if (f.IsDirty || (f.Upload is not null && !fromItsUpload) || n.WriteHandles > 0) return false;
             lock (_nodes.Sync)
             {
-                if (!ReferenceEquals(n.File, f)) return;
+                if (!ReferenceEquals(n.File, f)) return false;
                 n.File = null;
                 n.Remote = f.Base;
                 n.Meta = f.Posix;
                 n.ValidUntil = Now + (long)_opt.MetadataTtl.TotalMilliseconds;
             }
         }
-        _nodes.Prune(n);
+        return true;
     }
 }

@@ -65,52 +65,92 @@ public sealed partial class CachedVolume
             // ETag on a copy over an existing key, which would make the new content look cached.
             await RemoveObjectAsync(dst, deleteInStore: true, ct).ConfigureAwait(false);
         }
-        if (src.File is not { } f)
+        while (true)
         {
-            var head = await _gate.CallAsync($"HEAD {srcKey}", _opt.StoreOpTimeout, (s, c) => s.HeadAsync(srcKey, c), ct).ConfigureAwait(false)
-                ?? throw new FsException(FsError.NotFound, $"'{srcPath}' was removed from the store");
-            var info = await _gate.CallAsync($"COPY {srcKey} to {dstKey}", _opt.StoreOpTimeout,
-                (s, c) => s.CopyAsync(srcKey, dstKey, head.Metadata, head.ETag, c), ct).ConfigureAwait(false);
-            await _gate.CallAsync($"DELETE {srcKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(srcKey, c), ct).ConfigureAwait(false);
-            var remote = RemoteObject.From(info) with { Key = dstKey, Size = head.Size };
-            var meta = PosixMetadata.Parse(head.Metadata);
-            _meta.Set(remote.Identity, meta);
-            SetKnown(src, remote, meta);
+            if (src.File is not { } f)
+            {
+                await RenameStoredFileAsync(src, srcKey, srcPath, dstKey, ct).ConfigureAwait(false);
+                return;
+            }
+            bool moved;
+            lock (f) f.UploadHolds++; // no new upload between stopping the running one and the move
+            try
+            {
+                await StopUploadAsync(f, discard: false).ConfigureAwait(false);
+                moved = await TryMoveFileStateAsync(src, f, srcKey, srcPath, dstKey, dstPath, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (f) f.UploadHolds--;
+            }
+            if (!moved) continue;
+            ScheduleIfClosed(f);
             return;
         }
+    }
 
-        await StopUploadAsync(f, discard: false).ConfigureAwait(false);
+    /// <summary>
+    /// Moves the node's file state if it still is the node's and no upload runs. The upload we
+    /// waited for may have left the file clean and dropped its state (the node then knows the
+    /// uploaded object), or one held off may still be ending: moving a state that is no longer
+    /// the node's, or under a running upload, leaves the node and the store disagreeing.
+    /// </summary>
+    private async Task<bool> TryMoveFileStateAsync(Node src, FileState f, string srcKey, string srcPath, string dstKey, string dstPath, CancellationToken ct)
+    {
         await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            RemoteObject? baseObj;
-            bool mayBe;
-            lock (f)
-            {
-                baseObj = f.Base;
-                mayBe = f.MayBeInStore;
-            }
-            if (baseObj is not null)
-            {
-                var posix = f.Posix;
-                var info = await _gate.CallAsync($"COPY {srcKey} to {dstKey}", _opt.StoreOpTimeout,
-                    (s, c) => s.CopyAsync(srcKey, dstKey, posix.WriteTo(ObjectMetadata.Empty), baseObj.ETag, c), ct).ConfigureAwait(false);
-                lock (f)
-                {
-                    f.Base = RemoteObject.From(info) with { Key = dstKey, Size = baseObj.Size };
-                    f.BaseVersion++;
-                }
-            }
-            if (baseObj is not null || mayBe)
-                await _gate.CallAsync($"DELETE {srcKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(srcKey, c), ct).ConfigureAwait(false);
-            await AppendSnapshotAsync(f, ct, dstPath).ConfigureAwait(false);
-            _nodes.Move(srcPath, dstPath); // before an upload can start: it reads the node's path
+            bool ours;
+            lock (f) ours = ReferenceEquals(src.File, f) && f.Upload is null;
+            if (!ours) return false;
+            await MoveFileStateAsync(f, srcKey, srcPath, dstKey, dstPath, ct).ConfigureAwait(false);
+            return true;
         }
         finally
         {
             f.Mutate.Release();
         }
-        ScheduleIfClosed(f);
+    }
+
+    /// <summary>Moves a file with no local state: a server-side copy of what the store holds, then the old key goes.</summary>
+    private async Task RenameStoredFileAsync(Node src, string srcKey, string srcPath, string dstKey, CancellationToken ct)
+    {
+        var head = await _gate.CallAsync($"HEAD {srcKey}", _opt.StoreOpTimeout, (s, c) => s.HeadAsync(srcKey, c), ct).ConfigureAwait(false)
+            ?? throw new FsException(FsError.NotFound, $"'{srcPath}' was removed from the store");
+        var info = await _gate.CallAsync($"COPY {srcKey} to {dstKey}", _opt.StoreOpTimeout,
+            (s, c) => s.CopyAsync(srcKey, dstKey, head.Metadata, head.ETag, c), ct).ConfigureAwait(false);
+        await _gate.CallAsync($"DELETE {srcKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(srcKey, c), ct).ConfigureAwait(false);
+        var remote = RemoteObject.From(info) with { Key = dstKey, Size = head.Size };
+        var meta = PosixMetadata.Parse(head.Metadata);
+        _meta.Set(remote.Identity, meta);
+        SetKnown(src, remote, meta);
+    }
+
+    /// <summary>Moves a file's local state and its base object to the new key (caller holds Mutate, no upload runs).</summary>
+    private async Task MoveFileStateAsync(FileState f, string srcKey, string srcPath, string dstKey, string dstPath, CancellationToken ct)
+    {
+        RemoteObject? baseObj;
+        bool mayBe;
+        lock (f)
+        {
+            baseObj = f.Base;
+            mayBe = f.MayBeInStore;
+        }
+        if (baseObj is not null)
+        {
+            var posix = f.Posix;
+            var info = await _gate.CallAsync($"COPY {srcKey} to {dstKey}", _opt.StoreOpTimeout,
+                (s, c) => s.CopyAsync(srcKey, dstKey, posix.WriteTo(ObjectMetadata.Empty), baseObj.ETag, c), ct).ConfigureAwait(false);
+            lock (f)
+            {
+                f.Base = RemoteObject.From(info) with { Key = dstKey, Size = baseObj.Size };
+                f.BaseVersion++;
+            }
+        }
+        if (baseObj is not null || mayBe)
+            await _gate.CallAsync($"DELETE {srcKey}", _opt.StoreOpTimeout, (s, c) => s.DeleteAsync(srcKey, c), ct).ConfigureAwait(false);
+        await AppendSnapshotAsync(f, ct, dstPath).ConfigureAwait(false);
+        _nodes.Move(srcPath, dstPath); // before an upload can start: it reads the node's path
     }
 
     /// <summary>

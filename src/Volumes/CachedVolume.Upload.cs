@@ -57,12 +57,13 @@ public sealed partial class CachedVolume
         RemoteObject? baseObj;
         PosixMetadata meta;
         string path;
+        await AdoptLandedUploadAsync(f, ct).ConfigureAwait(false);
         await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             lock (f)
             {
-                if (!f.IsDirty || f.Discarded) return;
+                if (!f.IsDirty || f.Discarded || f.UploadHolds > 0) return; // a held upload is rescheduled by the holder
                 snapAddress = f.LastAddress;
                 snapChanges = f.Changes;
                 size = f.Size;
@@ -80,11 +81,15 @@ public sealed partial class CachedVolume
         }
 
         string key = _keys.FileKey(path);
-        var objMeta = meta.WriteTo(ObjectMetadata.Empty);
+        string token = Guid.NewGuid().ToString("N");
+        var objMeta = meta.WriteTo(ObjectMetadata.Empty).With(UploadTokenKey, token);
+        await JournalCall(() => Journal.AppendAsync(JournalKinds.Upload, VolumeId, f.FileId, 0, System.Text.Encoding.UTF8.GetBytes(token), ct)).ConfigureAwait(false);
+        lock (f) f.UnconfirmedUploads.Add(token);
         // Rename and unlink cancel an upload, but a write to the store, once sent, may land even
         // when cut off; the file would then no longer know what its key holds. So they wait for a
-        // started write to end, and only shutdown cuts it off (the journal keeps everything then).
-        var write = _stopping.Token;
+        // started write to end; shutdown too, for a while (see _cutOffWrites). One that landed
+        // unanswered all the same is recognised by its token (AdoptLandedUploadAsync).
+        var write = _cutOffWrites.Token;
         byte[]? whole = null;
         ObjectInfo info;
         if (baseObj is not null && baseObj.Key == key && size == baseObj.Size && baseLen == size
@@ -119,6 +124,7 @@ public sealed partial class CachedVolume
                 f.Base = newBase;
                 f.BaseLength = Math.Min(size, f.TruncatedDuringUpload);
                 f.BaseVersion++;
+                f.UnconfirmedUploads.Clear();
                 if (clean) f.MetaDirty = false;
             }
             long snapshotAt = await AppendSnapshotAsync(f, CancellationToken.None).ConfigureAwait(false);
@@ -137,6 +143,51 @@ public sealed partial class CachedVolume
         _meta.Set(newBase.Identity, meta);
         if (whole is not null) CacheUploaded(newBase, whole);
         _log.LogDebug("uploaded {Key} ({Size} bytes)", key, size);
+    }
+
+    /// <summary>User metadata key of the token an upload writes with (see <see cref="JournalKinds.Upload"/>).</summary>
+    private const string UploadTokenKey = "gatewayfs-upload";
+
+    /// <summary>
+    /// An earlier upload of the file whose write landed but was never answered (cut off by a
+    /// shutdown or crash, or timed out) leaves the key holding an object that is not the file's
+    /// base; reads of the base would fail from then on. If the object carries the token of one of
+    /// those uploads it is ours: outside the dirty extents it holds the base's bytes, so it
+    /// becomes the base.
+    /// </summary>
+    private async Task AdoptLandedUploadAsync(FileState f, CancellationToken ct)
+    {
+        string[] tokens;
+        string path;
+        lock (f)
+        {
+            if (f.UnconfirmedUploads.Count == 0 || f.Discarded) return;
+            tokens = f.UnconfirmedUploads.ToArray();
+            path = f.Node.Path;
+        }
+        string key = _keys.FileKey(path);
+        var head = await _gate.CallAsync($"HEAD {key}", _opt.StoreOpTimeout, (s, c) => s.HeadAsync(key, c), ct).ConfigureAwait(false);
+        if (head is null || !head.Metadata.User.TryGetValue(UploadTokenKey, out var found) || !tokens.Contains(found)) return;
+        var landed = RemoteObject.From(head) with { Key = key };
+        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            lock (f)
+            {
+                if (f.Discarded || f.Node.Path != path) return;
+                f.UnconfirmedUploads.Clear();
+                if (f.Base?.Identity == landed.Identity) return;
+                f.Base = landed;
+                f.BaseLength = Math.Min(f.BaseLength, landed.Size);
+                f.BaseVersion++;
+            }
+            await AppendSnapshotAsync(f, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            f.Mutate.Release();
+        }
+        _log.LogInformation("{Key}: an earlier upload of this file had landed unanswered; it is the file's base now", key);
     }
 
     /// <summary>Base bytes, zeros past the base, and the journal's dirty bytes on top, for [offset, offset + dest.Length).</summary>
@@ -185,7 +236,7 @@ public sealed partial class CachedVolume
                     done[i] = new UploadedPart(i + 1, etag);
                 }).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _stopping.Token).ConfigureAwait(false);
+            return await _gate.Store.CompleteMultipartAsync(key, uploadId, done, _cutOffWrites.Token).ConfigureAwait(false);
         }
         catch
         {

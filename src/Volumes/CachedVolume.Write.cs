@@ -16,8 +16,7 @@ public sealed partial class CachedVolume
         var h = _files.Get(handle);
         if (!h.Flags.CanWrite()) throw new FsException(FsError.BadHandle, "handle is not open for writing");
         if (offset < 0) throw new FsException(FsError.InvalidArgument, "negative write offset");
-        var f = await EnsureFileStateAsync(h.Node, ct).ConfigureAwait(false);
-        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        var f = await LockFileStateAsync(h.Node, ct).ConfigureAwait(false);
         try
         {
             if ((h.Flags & OpenFlags.Append) != 0)
@@ -108,8 +107,7 @@ public sealed partial class CachedVolume
 
     private async Task SetFileMetaAsync(Node n, SetAttrRequest req, CancellationToken ct)
     {
-        var f = await EnsureFileStateAsync(n, ct).ConfigureAwait(false);
-        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        var f = await LockFileStateAsync(n, ct).ConfigureAwait(false);
         try
         {
             lock (f)
@@ -131,8 +129,7 @@ public sealed partial class CachedVolume
     /// <summary>Truncates (or extends with zeros) through the journal.</summary>
     private async Task TruncateAsync(Node n, long size, CancellationToken ct)
     {
-        var f = await EnsureFileStateAsync(n, ct).ConfigureAwait(false);
-        await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+        var f = await LockFileStateAsync(n, ct).ConfigureAwait(false);
         try
         {
             await EnsureJournaledAsync(f, ct).ConfigureAwait(false);
@@ -152,6 +149,23 @@ public sealed partial class CachedVolume
             f.Mutate.Release();
         }
         ScheduleIfClosed(f);
+    }
+
+    /// <summary>
+    /// The node's file state with its Mutate lock held, for a change. A state that its finished
+    /// upload dropped as clean while we waited for the lock is no longer the node's: a change
+    /// journaled there would be lost to the node (and its upload would write to whatever key the
+    /// node has by then), so the change goes to a fresh state instead.
+    /// </summary>
+    private async Task<FileState> LockFileStateAsync(Node n, CancellationToken ct)
+    {
+        while (true)
+        {
+            var f = await EnsureFileStateAsync(n, ct).ConfigureAwait(false);
+            await f.Mutate.WaitAsync(ct).ConfigureAwait(false);
+            if (ReferenceEquals(n.File, f)) return f;
+            f.Mutate.Release();
+        }
     }
 
     /// <summary>The file's local state, created from the clean object on the first change.</summary>

@@ -37,6 +37,13 @@ public sealed partial class CachedVolume : IGatewayVolume, IFileSystem
     private readonly HandleTable<DirHandle> _dirHandles = new();
     private readonly FsTime _mountTime = FsTime.Now;
     private readonly CancellationTokenSource _stopping = new();
+
+    // Cancels writes to the store (PUT, copy, multipart completion) that have started: a cut-off
+    // write may still land and leave the key holding what the journal does not say (after a
+    // restart, the replayed file's base would be wrong). Shutdown lets them end first, within
+    // StartedWriteGrace.
+    private readonly CancellationTokenSource _cutOffWrites = new();
+    private static readonly TimeSpan StartedWriteGrace = TimeSpan.FromSeconds(15);
     private readonly BackgroundWork _background = new();
     private IWriteJournal? _journalOrNull;
     private IBlockCache? _cacheOrNull;

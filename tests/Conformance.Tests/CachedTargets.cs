@@ -38,13 +38,16 @@ public static class CachedTargets
     public static readonly FsBackend OverLocalStore = new("cached-local", Features, async () =>
     {
         string root = Directory.CreateTempSubdirectory("gatewayfs-conf-store-").FullName;
-        var instance = await StartAsync(new LocalDirectoryObjectStore(root));
+        var instance = await OverLocalDirectoryAsync(root);
         return new FsInstance(instance.FileSystem, async () =>
         {
             try { await instance.DisposeAsync(); }
             finally { Directory.Delete(root, recursive: true); }
         }) { Settle = instance.Settle };
     });
+
+    /// <summary>A cached volume with a fresh cache over the local-directory store in <paramref name="root"/>, which it leaves in place.</summary>
+    public static Task<FsInstance> OverLocalDirectoryAsync(string root) => StartAsync(new LocalDirectoryObjectStore(root));
 
     private static async Task<FsInstance> StartAsync(IObjectStore store)
     {

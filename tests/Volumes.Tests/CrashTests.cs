@@ -69,7 +69,7 @@ public sealed class CrashTests : IAsyncLifetime
             foreach (var (name, data) in expected)
             {
                 byte[]? got;
-                while ((got = await _raw.GetAsync($"{Prefix}/{name}")) is null || !got.AsSpan().SequenceEqual(data))
+                while ((got = await _raw.GetIfSettledAsync($"{Prefix}/{name}")) is null || !got.AsSpan().SequenceEqual(data))
                 {
                     Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), $"{name} did not reach the store after the restart; gateway said: {g.Stderr}");
                     await Task.Delay(200);

@@ -86,6 +86,47 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_the_store_is_down_files_known_locally_answer_lookup_stat_and_read_after_the_metadata_TTL()
+    {
+        byte[] clean = Bytes.Random(1 << 20, 3), dirty = Bytes.Random(300_000, 4), uncached = Bytes.Random(2 << 20, 5);
+        await _raw.PutAsync("dir/remote-only", uncached);
+        await using var v = await StartAsync(o => o with { MetadataTtl = TimeSpan.FromMilliseconds(300), WriteBackDelay = TimeSpan.FromHours(1) });
+        await v.Fs.WriteFileAsync("dir/clean", clean);
+        await v.FlushAsync();
+        Assert.Equal(clean, await v.Fs.ReadFileAsync("dir/clean")); // now in the block cache
+        await v.Fs.WriteFileAsync("dir/dirty", dirty); // stays in the journal (write-back delay)
+        await v.Fs.WriteFileAsync("top-dirty", dirty);
+        Assert.Equal(uncached.Length, (long)(await v.Fs.StatAsync("dir/remote-only")).Size); // metadata known, data not
+        Assert.Equal(3, (await v.Fs.ListAsync("dir")).Count);
+
+        _proxy.FailAlways(Fault.Blackhole);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // every TTL has expired
+        var sw = Stopwatch.StartNew();
+        Assert.Equal(FileModes.Directory, (await v.Fs.StatAsync("")).Mode & FileModes.TypeMask);
+        Assert.Equal(FileModes.Directory, (await v.Fs.StatAsync("dir")).Mode & FileModes.TypeMask);
+        foreach (var (name, data) in new[] { ("dir/dirty", dirty), ("top-dirty", dirty), ("dir/clean", clean) })
+        {
+            Assert.NotNull(await v.Fs.TryLookupAsync(name));
+            Assert.Equal(data.Length, (long)(await v.Fs.StatAsync(name)).Size);
+            Assert.Equal(data, await v.Fs.ReadFileAsync(name));
+        }
+        Assert.Equal(["clean", "dirty", "remote-only"], (await v.Fs.ListAsync("dir")).Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(uncached.Length, (long)(await v.Fs.StatAsync("dir/remote-only")).Size);
+        // At most one store call waits for its timeout (3 s); then the volume knows the store is down.
+        Assert.InRange(sw.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+
+        sw.Restart();
+        await FsDriver.ExpectAsync(FsError.Io, () => v.Fs.ReadFileAsync("dir/remote-only"));
+        Assert.InRange(sw.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20)); // bounded by the read timeout, never a hang
+        Assert.False(v.Volume.GetStatus().StoreReachable);
+
+        _proxy.Clear();
+        await v.FlushAsync();
+        Assert.Equal(dirty, await _raw.GetAsync("dir/dirty"));
+        Assert.Equal(uncached, await v.Fs.ReadFileAsync("dir/remote-only"));
+    }
+
+    [Fact]
     public async Task A_full_journal_makes_writers_wait_then_fail_with_ENOSPC_and_keeps_what_it_acknowledged()
     {
         await using var v = await StartAsync(o => o with { JournalSizeBytes = 16L << 20, JournalFullWait = TimeSpan.FromSeconds(1), MetadataTtl = TimeSpan.FromSeconds(1) });

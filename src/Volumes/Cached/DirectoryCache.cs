@@ -32,11 +32,11 @@ internal sealed class DirectoryCache
         }
     }
 
-    /// <summary>A copy of the fresh listing of <paramref name="dir"/>, or null.</summary>
-    public List<KeyValuePair<string, ListedEntry>>? Snapshot(string dir)
+    /// <summary>A copy of the fresh (with <paramref name="allowStale"/>, the last) listing of <paramref name="dir"/>, or null.</summary>
+    public List<KeyValuePair<string, ListedEntry>>? Snapshot(string dir, bool allowStale = false)
     {
         lock (_dirs)
-            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.ToList() : null;
+            return _dirs.TryGetValue(dir, out var l) && (allowStale || Fresh(l)) ? l.Entries.ToList() : null;
     }
 
     /// <summary>True when the fresh listing of <paramref name="dir"/> has no entries.</summary>
@@ -46,11 +46,11 @@ internal sealed class DirectoryCache
             return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Entries.Count == 0 : null;
     }
 
-    /// <summary>How many subdirectories the fresh listing of <paramref name="dir"/> has, or null when there is none.</summary>
-    public int? CountSubdirectories(string dir)
+    /// <summary>How many subdirectories the fresh (with <paramref name="allowStale"/>, the last) listing of <paramref name="dir"/> has, or null when there is none.</summary>
+    public int? CountSubdirectories(string dir, bool allowStale = false)
     {
         lock (_dirs)
-            return _dirs.TryGetValue(dir, out var l) && Fresh(l) ? l.Subdirectories : null;
+            return _dirs.TryGetValue(dir, out var l) && (allowStale || Fresh(l)) ? l.Subdirectories : null;
     }
 
     public void Put(string dir, Dictionary<string, ListedEntry> entries, long fetchedAt)

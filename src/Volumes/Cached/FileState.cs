@@ -34,7 +34,7 @@ internal sealed class FileState
     /// <summary>The file's key in the journal; new for every file that becomes dirty.</summary>
     public ulong FileId { get; }
 
-    /// <summary>Serializes changes (journal append + state update) and the upload commit.</summary>
+    /// <summary>Serializes changes (journal append + state update), the upload commit and dropping a clean state.</summary>
     public SemaphoreSlim Mutate { get; } = new(1, 1);
 
     /// <summary>The object whose bytes [0, <see cref="BaseLength"/>) underlie the file; null for a new file.</summary>
@@ -66,6 +66,12 @@ internal sealed class FileState
     /// <summary>Smallest size the file was truncated to while an upload ran (long.MaxValue: none).</summary>
     public long TruncatedDuringUpload { get; set; } = long.MaxValue;
 
+    /// <summary>
+    /// While above 0 (a rename moving the file's key), no upload starts: one that snapshotted the
+    /// old path would write to a key the rename has already moved away from.
+    /// </summary>
+    public int UploadHolds { get; set; }
+
     /// <summary>Unlinked: nothing of it may reach the store any more.</summary>
     public bool Discarded { get; set; }
 
@@ -81,6 +87,12 @@ internal sealed class FileState
 
     /// <summary>The change count the last completed upload covered (flush waits for it to pass its target).</summary>
     public long UploadedChanges { get; set; }
+
+    /// <summary>
+    /// Tokens of uploads that began writing but did not commit (cut off, failed, or from before a
+    /// restart): one of them may have landed all the same (guarded by lock (this)).
+    /// </summary>
+    public List<string> UnconfirmedUploads { get; } = new();
 
     /// <summary>An upload has begun at least once, so the object may exist in the store even without a base.</summary>
     public bool MayBeInStore { get; set; }

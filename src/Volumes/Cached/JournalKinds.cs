@@ -10,4 +10,10 @@ internal static class JournalKinds
 
     /// <summary>The file was unlinked before its upload: drop it on replay. No payload.</summary>
     public const JournalRecordKind Discard = JournalRecordKind.FirstCustom + 1;
+
+    /// <summary>
+    /// An upload is about to write to the store. Payload: the token (UTF-8) it puts into the
+    /// object's metadata, by which a write that landed unanswered is recognised after a restart.
+    /// </summary>
+    public const JournalRecordKind Upload = JournalRecordKind.FirstCustom + 2;
 }

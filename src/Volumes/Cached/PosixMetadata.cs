@@ -44,11 +44,18 @@ internal sealed record PosixMetadata(uint? Mode, uint? Uid, uint? Gid, FsTime? M
         return meta with { User = user };
     }
 
-    /// <summary>Seconds, plus a fraction of up to 9 digits when there are nanoseconds.</summary>
-    public static string FormatTime(FsTime t) =>
-        t.Nanoseconds == 0
-            ? t.Seconds.ToString(CultureInfo.InvariantCulture)
-            : t.Seconds.ToString(CultureInfo.InvariantCulture) + "." + t.Nanoseconds.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
+    /// <summary>
+    /// Seconds, plus a fraction of up to 9 digits when there are nanoseconds, as the decimal
+    /// number other tools read as a float: before 1970 (-2 s + 0.25 s) that is "-1.75".
+    /// </summary>
+    public static string FormatTime(FsTime t)
+    {
+        if (t.Nanoseconds == 0) return t.Seconds.ToString(CultureInfo.InvariantCulture);
+        bool negative = t.Seconds < 0;
+        long whole = negative ? -(t.Seconds + 1) : t.Seconds;
+        uint frac = negative ? 1_000_000_000 - t.Nanoseconds : t.Nanoseconds;
+        return (negative ? "-" : "") + whole.ToString(CultureInfo.InvariantCulture) + "." + frac.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
+    }
 
     /// <summary>
     /// s3fs writes st_mode in decimal ("33188"), rclone in octal ("100644", "0100644"). The reading
@@ -107,9 +114,10 @@ internal sealed record PosixMetadata(uint? Mode, uint? Uid, uint? Gid, FsTime? M
         {
             if (dot < 0) return new FsTime(secs, 0);
             string frac = s[(dot + 1)..];
-            if (frac.Length == 0 || frac.Length > 9 || !frac.All(char.IsAsciiDigit)) return frac.Length > 9 && frac.All(char.IsAsciiDigit)
-                ? new FsTime(secs, uint.Parse(frac[..9], CultureInfo.InvariantCulture)) : null;
-            return new FsTime(secs, uint.Parse(frac.PadRight(9, '0'), CultureInfo.InvariantCulture));
+            if (frac.Length == 0 || !frac.All(char.IsAsciiDigit)) return null;
+            uint ns = uint.Parse(frac.Length > 9 ? frac[..9] : frac.PadRight(9, '0'), CultureInfo.InvariantCulture);
+            // A decimal before 1970 counts the fraction backwards: "-1.75" is -2 s + 0.25 s.
+            return whole.StartsWith('-') && ns > 0 ? new FsTime(secs - 1, 1_000_000_000 - ns) : new FsTime(secs, ns);
         }
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto)
             ? FsTime.FromDateTimeOffset(dto) : null;

@@ -9,6 +9,9 @@ internal sealed class ReplayedFile
     public FileSnapshot? Snapshot { get; private set; }
     public bool Discarded { get; private set; }
     public long LastAddress { get; private set; }
+
+    /// <summary>Tokens of the uploads that began writing after the snapshot (none of them committed).</summary>
+    public List<string> UploadTokens { get; } = new();
     private bool _changedAfterSnapshot;
     private long _size, _baseLength;
 
@@ -23,6 +26,11 @@ internal sealed class ReplayedFile
             _size = s.Size;
             _baseLength = s.BaseLength;
             _changedAfterSnapshot = false;
+            UploadTokens.Clear();
+        }
+        else if (rec.Kind == JournalKinds.Upload)
+        {
+            UploadTokens.Add(System.Text.Encoding.UTF8.GetString(rec.Payload.Span));
         }
         else if (rec.Kind == JournalKinds.Discard)
         {

@@ -35,4 +35,18 @@ public class CopyTreeTests
         await RunAsync("rm", ["-rf", "one"], root);
         Assert.Empty(await fs.ListAsync(""));
     }
+
+    [Theory, MountedTargets]
+    public async Task Rm_r_of_a_directory_larger_than_a_listing_page_removes_every_entry_it_lists(string target)
+    {
+        await using var fs = await Targets.OpenAsync(target);
+        string root = fs.HostRoot!;
+        // 1,200 entries: more than one LIST page of a cached volume; uploaded first, so every
+        // unlink reaches the store while rm is still reading the directory.
+        await RunAsync("sh", ["-c", "mkdir big big/sub && cd big && seq 1 1200 | xargs touch && touch sub/leaf"], root);
+        await fs.SettleAsync();
+        // Without -f: an entry listed but then missing (ENOENT) would make rm fail.
+        await RunAsync("rm", ["-r", "big"], root);
+        Assert.Empty(await fs.ListAsync(""));
+    }
 }

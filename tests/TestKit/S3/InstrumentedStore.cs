@@ -94,8 +94,30 @@ public sealed class InstrumentedStore : IObjectStore
         }
     }
     public async Task<ObjectReadStream> OpenReadAsync(string key, long offset, string? ifMatchETag, CancellationToken ct) { await Gate("Get", ct); return await _inner.OpenReadAsync(key, offset, ifMatchETag, ct); }
-    public async Task<ObjectInfo> PutAsync(string key, ReadOnlyMemory<byte> content, ObjectMetadata metadata, CancellationToken ct) { await Gate("Put", ct, key); return await _inner.PutAsync(key, content, metadata, ct); }
-    public async Task<ObjectInfo> PutAsync(string key, Stream content, long length, ObjectMetadata metadata, CancellationToken ct) { await Gate("Put", ct, key); return await _inner.PutAsync(key, content, length, metadata, ct); }
+
+    /// <summary>
+    /// Awaited after a PUT has landed in the store and before it is answered (with the PUT's
+    /// token): a test can hold a write that is done but not yet acknowledged, to order other
+    /// operations against it or to cut it off.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? AfterPut { get; set; }
+
+    public async Task<ObjectInfo> PutAsync(string key, ReadOnlyMemory<byte> content, ObjectMetadata metadata, CancellationToken ct)
+    {
+        await Gate("Put", ct, key);
+        var info = await _inner.PutAsync(key, content, metadata, ct);
+        if (AfterPut is { } after) await after(key, ct);
+        return info;
+    }
+
+    public async Task<ObjectInfo> PutAsync(string key, Stream content, long length, ObjectMetadata metadata, CancellationToken ct)
+    {
+        await Gate("Put", ct, key);
+        var info = await _inner.PutAsync(key, content, length, metadata, ct);
+        if (AfterPut is { } after) await after(key, ct);
+        return info;
+    }
+
     public async Task<string> CreateMultipartAsync(string key, ObjectMetadata metadata, CancellationToken ct) { await Gate("CreateMultipart", ct, key); return await _inner.CreateMultipartAsync(key, metadata, ct); }
     public async Task<string> UploadPartAsync(string key, string uploadId, int partNumber, ReadOnlyMemory<byte> content, CancellationToken ct) { await Gate("UploadPart", ct); return await _inner.UploadPartAsync(key, uploadId, partNumber, content, ct); }
     public async Task<string> UploadPartCopyAsync(string key, string uploadId, int partNumber, string sourceKey, long sourceOffset, long length, string? sourceETag, CancellationToken ct) { await Gate("UploadPartCopy", ct); return await _inner.UploadPartCopyAsync(key, uploadId, partNumber, sourceKey, sourceOffset, length, sourceETag, ct); }

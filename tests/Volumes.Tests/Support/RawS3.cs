@@ -37,6 +37,23 @@ public sealed class RawS3 : IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="GetAsync"/> for polling while the gateway may be uploading the object:
+    /// s3rver writes in place, so a GET meanwhile can see half of it (the SDK then reports a hash
+    /// mismatch); that counts as not there yet (null).
+    /// </summary>
+    public async Task<byte[]?> GetIfSettledAsync(string key)
+    {
+        try
+        {
+            return await GetAsync(key);
+        }
+        catch (Amazon.Runtime.AmazonClientException e) when (e.Message.Contains("hash", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+    }
+
     /// <summary>User metadata (keys without x-amz-meta-), or null when the object is absent.</summary>
     public async Task<Dictionary<string, string>?> HeadAsync(string key)
     {
