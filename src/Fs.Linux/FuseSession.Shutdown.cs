@@ -44,8 +44,11 @@ internal sealed partial class FuseSession
             _ = Task.Run(Unmount);
             return;
         }
-        if (Interlocked.Exchange(ref _unmountRequested, 1) == 0 && !_loopsEnded.IsSet)
-            Detach();
+        if (Interlocked.Exchange(ref _unmountRequested, 1) == 0)
+        {
+            Interlocked.Exchange(ref _deathWatch, null)?.Dispose();
+            if (!_loopsEnded.IsSet) Detach();
+        }
         if (!_completion.Task.Wait(DrainTimeout + StopTimeout))
             _log.LogError("the FUSE session on {Mountpoint} did not end", Mountpoint);
     }
@@ -129,6 +132,7 @@ internal sealed partial class FuseSession
         }
         finally
         {
+            Interlocked.Exchange(ref _deathWatch, null)?.Dispose(); // ended from outside (umount): nothing left to watch
             _completion.TrySetResult();
         }
     }

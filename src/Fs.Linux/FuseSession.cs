@@ -29,6 +29,7 @@ internal sealed unsafe partial class FuseSession
     private Thread[] _threads = [];
     private volatile bool _initSeen;
     private int _initState; // 0 pending, 1 live, 2 failed
+    private DeathWatch? _deathWatch;
 
     private FuseSession(IFileSystem fs, string mountpoint, FuseMountOptions options)
     {
@@ -78,6 +79,7 @@ internal sealed unsafe partial class FuseSession
         }
         s.MountEntry = MountTable.Find(mountpoint);
         s.TuneReadahead();
+        if (options.AutoUnmount) s._deathWatch = DeathWatch.Start(mountpoint, s._log);
         return s;
     }
 

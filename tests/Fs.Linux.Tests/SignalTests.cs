@@ -75,6 +75,21 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public async Task Kill_9_is_cleaned_up_even_when_fusermount3_gives_up()
+    {
+        var host = await StartHost();
+        // fusermount3 3.14 sometimes exits without unmounting (see MountDisappears); killing its
+        // watcher outright leaves only our own pipe watcher to detach the dead mount.
+        var (_, listed, _) = Run.Program("pgrep", "-a", "-x", "fusermount3");
+        var watchers = listed.Split('\n').Where(l => l.EndsWith(" " + _dir, StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToList();
+        Assert.NotEmpty(watchers); // the watcher existed, so this test proves the fallback
+        foreach (var pid in watchers) Run.Ok("kill", "-9", pid);
+        host.Kill();
+        await host.WaitForExitAsync().WaitAsync(Patience);
+        await MountDisappears();
+    }
+
+    [Fact]
     public async Task A_signal_to_a_process_waiting_on_the_filesystem_cancels_its_call()
     {
         var fs = new MiniFs();
