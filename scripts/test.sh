@@ -21,7 +21,7 @@ sweep_mounts() {
 # A test host killed by the hang timeout cannot stop the s3rver or daemons it started; they
 # are recognised by this run's directory on their command line.
 sweep_processes() {
-  pgrep -f -- "$TMPDIR/" | while read -r p; do
+  { pgrep -f -- "$TMPDIR/" || true; } | while read -r p; do
     [ "$p" = "$$" ] && continue
     echo "test.sh: stopping leftover process $p: $(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | cut -c1-120)" >&2
     kill -9 "$p" 2>/dev/null || true
