@@ -18,7 +18,16 @@ sweep_mounts() {
     echo "test.sh: removing stale mount $m" >&2; umount -l "$m" 2>/dev/null || true
   done
 }
-cleanup() { sweep_mounts; rm -rf "$TMPDIR" 2>/dev/null || true; }
+# A test host killed by the hang timeout cannot stop the s3rver or daemons it started; they
+# are recognised by this run's directory on their command line.
+sweep_processes() {
+  { pgrep -f -- "$TMPDIR/" || true; } | while read -r p; do
+    [ "$p" = "$$" ] && continue
+    echo "test.sh: stopping leftover process $p: $(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | cut -c1-120)" >&2
+    kill -9 "$p" 2>/dev/null || true
+  done
+}
+cleanup() { sweep_mounts; sweep_processes; sweep_mounts; rm -rf "$TMPDIR" 2>/dev/null || true; }
 trap cleanup EXIT
 
 # Test assemblies run one after another: several mount FUSE filesystems and start s3rver,
@@ -33,6 +42,7 @@ for proj in tests/*.Tests/*.Tests.csproj; do
     echo "== $name FAILED" >&2
     status=1
   fi
+  sweep_processes
   sweep_mounts
 done
 exit $status

@@ -144,8 +144,11 @@ public sealed class MountLifecycleTests(S3rverFixture s3) : SandboxedTest(s3, "l
         var bucket = await S3.CreateBucketAsync();
         var mp = await MountS3Async(bucket);
         var pid = Assert.Single(Box.RegisteredPids());
-        // Kill the auto-unmount helper first, then the daemon: the mount stays behind, dead.
-        foreach (var helper in Processes.Children(pid).Where(c => Processes.Comm(c) == "fusermount3")) Processes.Signal(helper, "KILL");
+        // Kill both unmount watchers first (fusermount3's auto_unmount and the binding's own
+        // sh death watch), then the daemon: the mount stays behind, dead.
+        var watchers = Processes.Children(pid).Where(c => Processes.Comm(c) is "fusermount3" or "sh").ToList();
+        Assert.Equal(2, watchers.Count);
+        foreach (var helper in watchers) Processes.Signal(helper, "KILL");
         Processes.Signal(pid, "KILL");
         await Processes.WaitUntilAsync(() => !Processes.Exists(pid));
         Assert.True(Mounts.IsGatewayfs(mp));
