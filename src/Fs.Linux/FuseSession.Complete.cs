@@ -76,7 +76,8 @@ internal sealed partial class FuseSession
             return;
         }
         EnterPending();
-        TrackInterrupts(req);
+        if (Interruptible(op)) TrackInterrupts(req);
+        else KeepUninterrupted();
         _ = FinishLater(req, task, state, op, reply);
     }
 

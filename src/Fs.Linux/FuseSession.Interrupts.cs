@@ -36,6 +36,20 @@ internal sealed partial class FuseSession
         Callbacks.RegisterInterrupt(req.Handle);
     }
 
+    /// <summary>
+    /// Only calls that change nothing are cut short by a signal. A change (unlink, rename, write,
+    /// setattr…) may already have reached the backend, so answering EINTR would report a failure
+    /// that did not happen; and runtimes signal their own threads all the time (.NET's GC
+    /// suspension, Go's preemption), so their callers would see EINTR from plain file calls.
+    /// The kernel still lets a fatal signal end the caller at once; the change then completes
+    /// on its own.
+    /// </summary>
+    private static bool Interruptible(string op) => op is "lookup" or "getattr" or "readlink" or "open" or "opendir"
+        or "read" or "readdir" or "readdirplus" or "statfs" or "getxattr" or "listxattr";
+
+    /// <summary>The call went asynchronous but ignores interrupts: its token source leaves this thread and is never cancelled by one.</summary>
+    private static void KeepUninterrupted() => t_requestCts = null;
+
     private void UntrackInterrupts(FuseRequest req) => _inFlight.TryRemove(req.Handle, out _);
 
     /// <summary>
