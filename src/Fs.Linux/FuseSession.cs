@@ -13,6 +13,7 @@ namespace GatewayFs.Fs.Linux;
 internal sealed unsafe partial class FuseSession
 {
     private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(30);
+    private static readonly Lock MountLock = new();
 
     /// <summary>The session whose receive loop runs on this thread; libfuse calls back on it.</summary>
     [ThreadStatic] private static FuseSession? t_current;
@@ -100,8 +101,17 @@ internal sealed unsafe partial class FuseSession
                 throw new FuseMountException($"libfuse rejected the mount options '{string.Join(' ', args.Skip(1))}': {Reason(libfuseSays)}");
             }
             int rc;
-            fixed (byte* mp = Utf8Z.Encode(Mountpoint))
-                rc = Libfuse.fuse_session_mount(_se, mp);
+            lock (MountLock) // another mount's fusermount3 must not fork while this one's descriptors are still inheritable
+            {
+                var before = Syscalls.OpenDescriptors();
+                fixed (byte* mp = Utf8Z.Encode(Mountpoint))
+                    rc = Libfuse.fuse_session_mount(_se, mp);
+                // libfuse leaves /dev/fuse and auto_unmount's socket to fusermount3 inheritable: every
+                // program started later (s3rver, cp, another mount's fusermount3) would hold them, so
+                // the connection would outlive a crash and fusermount3 would wait for an end-of-file
+                // that never comes (its watchers piled up by the hundred in test runs).
+                Syscalls.CloseOnExecSince(before);
+            }
             if (rc != 0)
             {
                 libfuseSays = FuseLog.EndCapture();

@@ -37,6 +37,14 @@ internal static unsafe partial class Libc
     [LibraryImport(Library)]
     public static partial int close(int fd);
 
+    public const int F_GETFD = 1;
+    public const int F_SETFD = 2;
+    public const int FD_CLOEXEC = 1;
+
+    /// <summary>fcntl(2) with an int argument (F_GETFD/F_SETFD).</summary>
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial int fcntl(int fd, int cmd, int arg);
+
     [LibraryImport(Library, SetLastError = true)]
     public static partial int stat(byte* path, StatBuf* buf);
 

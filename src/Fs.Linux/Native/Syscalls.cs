@@ -5,6 +5,26 @@ namespace GatewayFs.Fs.Linux.Native;
 /// <summary>Managed-friendly wrappers over <see cref="Libc"/> that return errno instead of -1.</summary>
 internal static unsafe class Syscalls
 {
+    /// <summary>The file descriptors this process has open now.</summary>
+    public static HashSet<int> OpenDescriptors()
+    {
+        var fds = new HashSet<int>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+            if (int.TryParse(Path.GetFileName(entry), out int fd)) fds.Add(fd);
+        return fds;
+    }
+
+    /// <summary>Marks every descriptor opened since <paramref name="before"/> close-on-exec.</summary>
+    public static void CloseOnExecSince(HashSet<int> before)
+    {
+        foreach (int fd in OpenDescriptors())
+        {
+            if (before.Contains(fd)) continue;
+            int flags = Libc.fcntl(fd, Libc.F_GETFD, 0);
+            if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0) Libc.fcntl(fd, Libc.F_SETFD, flags | Libc.FD_CLOEXEC);
+        }
+    }
+
     /// <summary>umount2(2); returns 0 or the errno.</summary>
     public static int Umount(string path, int flags)
     {
