@@ -23,7 +23,9 @@ sweep_mounts() {
 sweep_processes() {
   { pgrep -f -- "$TMPDIR/" || true; } | while read -r p; do
     [ "$p" = "$$" ] && continue
-    echo "test.sh: stopping leftover process $p: $(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | cut -c1-120)" >&2
+    cmd="$(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null | cut -c1-120)" || true
+    [ -n "$cmd" ] || continue # exited meanwhile (or a zombie waiting for its parent)
+    echo "test.sh: stopping leftover process $p: $cmd" >&2
     kill -9 "$p" 2>/dev/null || true
   done
 }
